@@ -1,0 +1,219 @@
+"""Cross-checks beyond types: facts that span fields and files.
+
+Each check takes what was loaded and returns located problems. A check whose inputs failed to
+validate is skipped: their own problems are already reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from markdown_it import MarkdownIt
+
+from . import models as m
+from .problems import Problem
+from .project import minutes_between
+
+if TYPE_CHECKING:
+    from .loader import Loaded
+
+SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|#|\.{0,2}/|[a-z0-9][a-z0-9./-]*(?:#.*)?$)", re.I)
+
+
+def check_counties(shared: Loaded) -> list[Problem]:
+    counties = shared.models.get("counties")
+    if counties is None:
+        return []
+    source = shared.sources["counties"]
+    return list(_unique(source, "counties", [c.slug for c in counties.counties], "slug"))
+
+
+def _unique(source: Any, list_key: str, values: list[Any], attr: str) -> Iterator[Problem]:
+    seen: dict[Any, int] = {}
+    for index, value in enumerate(values):
+        if value in seen:
+            yield source.problem(
+                (list_key, index, attr), f"{value!r} is already used by {list_key}[{seen[value]}]"
+            )
+        else:
+            seen[value] = index
+
+
+def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
+    md, src = loaded.models, loaded.sources
+    counties = shared.models.get("counties")
+    county_slugs = {c.slug for c in counties.counties} if counties else None
+    problems: list[Problem] = []
+    if md.get("year") is not None and md["year"].academic_year != year:
+        problems.append(
+            src["year"].problem(("academic_year",), f"{md['year'].academic_year} does not match the folder data/{year}/")
+        )
+    if md.get("districts") is not None:
+        problems += _districts(src["districts"], md["districts"].districts, county_slugs)
+    if md.get("tracks") is not None:
+        systems = set(md["year"].systems) if md.get("year") is not None else None
+        process = md.get("process")
+        problems += _tracks(src["tracks"], md["tracks"].tracks, systems, process)
+    if all(md.get(key) is not None for key in ("sessions", "districts", "tracks")):
+        problems += _sessions(src["sessions"], md["sessions"].sessions, md["districts"].districts, md["tracks"].tracks)
+    if md.get("sessions") is not None:
+        problems += _weekend_sessions(src["sessions"], md["sessions"].sessions)
+    if md.get("joining") is not None:
+        problems += _joining(src["joining"], md["joining"])
+    if md.get("onsite") is not None:
+        problems += _onsite(src["onsite"], md["onsite"], county_slugs)
+    if md.get("process") is not None:
+        problems += _process(src["process"], md["process"])
+    for key in [k for k in md if k.startswith("notices/")]:
+        slug = key.split("/", 1)[1]
+        if county_slugs is not None and slug not in county_slugs:
+            problems.append(src[key].problem((), f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"))
+    return problems
+
+
+def _districts(source: Any, districts: list[m.District], county_slugs: set[str] | None) -> Iterator[Problem]:
+    yield from _unique(source, "districts", [d.number for d in districts], "number")
+    yield from _unique(source, "districts", [d.webex.meeting_number for d in districts], "webex.meeting_number")
+    yield from _unique(source, "districts", [d.webex.url for d in districts], "webex.url")
+    home: dict[str, int] = {}
+    for i, district in enumerate(districts):
+        for j, slug in enumerate(district.counties):
+            loc = ("districts", i, "counties", j)
+            if county_slugs is not None and slug not in county_slugs:
+                yield source.problem(loc, f"'{slug}' is not a county slug from data/counties.yaml")
+            elif slug in home:
+                yield source.problem(loc, f"'{slug}' is already in district {home[slug]}; a county belongs to exactly one district")
+            else:
+                home[slug] = district.number
+        for j, slug in enumerate(district.priority_counties):
+            if slug not in district.counties:
+                yield source.problem(("districts", i, "priority_counties", j), f"'{slug}' is not one of this district's counties")
+    for slug in sorted((county_slugs or set()) - set(home)):
+        yield source.problem(("districts",), f"county '{slug}' is in no district")
+
+
+def _tracks(source: Any, tracks: list[m.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
+    yield from _unique(source, "tracks", [t.slug for t in tracks], "slug")
+    for i, track in enumerate(tracks):
+        if systems is not None and track.system not in systems:
+            yield source.problem(("tracks", i, "system"), f"'{track.system}' is not a system in year.yaml (one of {sorted(systems)})")
+        yield from _window(source, ("tracks", i, "window"), track.window)
+        if process is not None and not (track.window.start in process.online_window and track.window.end in process.online_window):
+            yield source.problem(("tracks", i, "window"), f"{track.window.start}..{track.window.end} is outside the online window {process.online_window.start}..{process.online_window.end} in process.yaml")
+        yield from _part_slugs(source, i, track)
+        periods = [part.period for part in track.parts]
+        if "full_day" in periods and len(periods) > 1:
+            yield source.problem(("tracks", i, "parts"), "a track has either one full_day part, or morning and afternoon parts")
+        for k, part in enumerate(track.parts):
+            yield from check_slots(source, ("tracks", i, "parts", k, "slots"), part.slots)
+
+
+def _part_slugs(source: Any, i: int, track: m.Track) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for k, part in enumerate(track.parts):
+        if part.slug in seen:
+            yield source.problem(("tracks", i, "parts", k, "slug"), f"'{part.slug}' is already a part of this track")
+        seen.add(part.slug)
+
+
+def _window(source: Any, loc: tuple, window: m.Window) -> Iterator[Problem]:
+    if window.end < window.start:
+        yield source.problem(loc + ("end",), f"{window.end} is before the start {window.start}")
+
+
+def check_slots(source: Any, loc: tuple, slots: list[m.Slot]) -> Iterator[Problem]:
+    """Agenda slots run in order and never overlap; only the last slot may have no end."""
+    previous_end = None
+    for index, slot in enumerate(slots):
+        here = loc + (index,)
+        if slot.end is not None and minutes_between(slot.start, slot.end) <= 0:
+            yield source.problem(here + ("end",), f"{slot.end} is not after the start {slot.start}")
+        if slot.end is None and index != len(slots) - 1:
+            yield source.problem(here, "only the last slot may be left without an end time")
+        if previous_end is not None and minutes_between(previous_end, slot.start) < 0:
+            yield source.problem(here + ("start",), f"{slot.start} starts before the previous slot ends at {previous_end}")
+        previous_end = slot.end or slot.start
+
+
+def _sessions(source: Any, sessions: list[m.Session], districts: list[m.District], tracks: list[m.Track]) -> Iterator[Problem]:
+    numbers = {d.number for d in districts}
+    by_slug = {t.slug: t for t in tracks}
+    seen: dict[tuple[int, str], int] = {}
+    for i, session in enumerate(sessions):
+        if session.district not in numbers:
+            yield source.problem(("sessions", i, "district"), f"there is no district {session.district} in districts.yaml")
+            continue
+        track = by_slug.get(session.track)
+        if track is None:
+            yield source.problem(("sessions", i, "track"), f"'{session.track}' is not a track in tracks.yaml (one of {sorted(by_slug)})")
+            continue
+        key = (session.district, session.track)
+        if key in seen:
+            yield source.problem(("sessions", i), f"district {key[0]} already has a {key[1]} session at sessions[{seen[key]}]")
+        seen[key] = i
+        if session.date not in track.window:
+            yield source.problem(("sessions", i, "date"), f"{session.date} is outside the {track.slug} window {track.window.start}..{track.window.end}")
+        periods = {part.period for part in track.parts}
+        if session.period != "full_day" and session.period not in periods:
+            yield source.problem(("sessions", i, "period"), f"the {track.slug} track has no {session.period} part")
+    for district in sorted(numbers):
+        for track in tracks:
+            if (district, track.slug) not in seen:
+                yield source.problem(("sessions",), f"district {district} has no {track.slug} session; each district needs one per track")
+
+
+def _joining(source: Any, joining: m.JoiningFile) -> Iterator[Problem]:
+    for key in ("format", "example"):
+        if "{county}" not in getattr(joining.display_name, key).zh:
+            yield source.problem(("display_name", key, "zh"), "write {county} where the county's name goes")
+
+
+def _onsite(source: Any, onsite: m.OnsiteFile, county_slugs: set[str] | None) -> Iterator[Problem]:
+    yield from check_slots(source, ("slots",), onsite.slots)
+    yield from _unique(source, "checklist", [c.slug for c in onsite.checklist], "slug")
+    for i, session in enumerate(onsite.sessions):
+        if county_slugs is not None and session.county not in county_slugs:
+            yield source.problem(("sessions", i, "county"), f"'{session.county}' is not a county slug from data/counties.yaml")
+        if minutes_between(session.start, session.end) <= 0:
+            yield source.problem(("sessions", i, "end"), f"{session.end} is not after the start {session.start}")
+
+
+def _process(source: Any, process: m.ProcessFile) -> Iterator[Problem]:
+    yield from _window(source, ("online_window",), process.online_window)
+    yield from _window(source, ("onsite_application_window",), process.onsite_application_window)
+
+
+def markdown_links(name: str, text: str) -> list[Problem]:
+    """Links in Markdown content must be https, mailto, tel or relative."""
+    problems = []
+    parser = MarkdownIt("commonmark")
+    parser.validateLink = lambda url: True  # see every link, including those rendering would drop
+    for token in parser.parse(text):
+        for child in token.children or []:
+            href = child.attrGet("href") if child.type == "link_open" else None
+            if href is not None and not SAFE_LINK.match(str(href)):
+                line = (token.map[0] + 1) if token.map else 1
+                problems.append(Problem(name, line, 1, "(markdown)", f"link {href!r} is not allowed; use https://, mailto:, tel: or a relative link"))
+    return problems
+
+
+
+def site_warnings(shared: Loaded) -> list[Problem]:
+    """Things allowed but probably unintended; ``--strict`` makes them errors."""
+    site = shared.models.get("site")
+    if site is None:
+        return []
+    source = shared.sources["site"]
+    if not site.base_url:
+        return [source.problem(("base_url",), "is empty, so calendar subscription (webcal:) links and absolute URLs in sitemap.xml are left out; set it or pass --base-url", warning=True)]
+    if not re.fullmatch(r"https://[^\s/]+/([^\s]*/)?", site.base_url):
+        return [source.problem(("base_url",), f"{site.base_url!r} should be an https:// URL ending in '/'", warning=True)]
+    return []
+
+
+def _weekend_sessions(source: Any, sessions: list[m.Session]) -> Iterator[Problem]:
+    for i, session in enumerate(sessions):
+        if session.date.weekday() >= 5:
+            yield source.problem(("sessions", i, "date"), f"{session.date} falls on a weekend; is that intended?", warning=True)

@@ -1,0 +1,74 @@
+"""Command line: ``python build.py [build|check|serve|schema] [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
+    parser.add_argument("verb", nargs="?", default="build", choices=["build", "check", "serve", "schema"])
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
+                        help="project folder holding data/, content/ and templates/ (default: this checkout)")
+    parser.add_argument("--out", type=Path, help="output folder (default: <root>/site)")
+    parser.add_argument("--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        return VERBS[args.verb](root, args)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    from .loader import load_project
+
+    project = load_project(root, base_url=args.base_url, strict=args.strict)
+    warnings = project.warnings
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    years = project.years
+    sessions = sum(len(year.sessions) for year in years)
+    print(
+        f"OK: {len(project.counties)} counties, {len(years)} academic year(s) "
+        f"({', '.join(str(y.number) for y in years)}), {sessions} online sessions, "
+        f"{len(warnings)} warning(s)"
+    )
+    return 0
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    from .builder import build
+
+    report = build(root, args.out, base_url=args.base_url, strict=args.strict)
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    out = args.out or root / "site"
+    print(f"Built {report.pages} pages and {report.calendars} calendars ({report.files} files) "
+          f"into {out} in {report.seconds:.2f} s")
+    return 0
+
+
+def _serve(root: Path, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(root, host=args.host, port=args.port, base_url=args.base_url, strict=args.strict)
+
+
+def _schema(root: Path, args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(root):
+        print(f"wrote {path}")
+    return 0
+
+
+VERBS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema}

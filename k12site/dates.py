@@ -1,0 +1,64 @@
+"""Dates and times as readers expect them, one helper per language.
+
+zh-TW writes ROC years as the letter does (114年8月12日（二）); English is Gregorian
+(Tue 12 Aug 2025). The data holds ISO dates only; everything here is derived. The names are
+fixed tables rather than the C library's locale, so output never depends on the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+ROC_OFFSET = 1911
+ZH_WEEKDAYS = "一二三四五六日"
+EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def roc_year(year: int) -> int:
+    return year - ROC_OFFSET
+
+
+def weekday(day: dt.date, lang: str) -> str:
+    return ZH_WEEKDAYS[day.weekday()] if lang == "zh-tw" else EN_WEEKDAYS[day.weekday()]
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """114年8月12日（二） / Tue 12 Aug 2025"""
+    if lang == "zh-tw":
+        return f"{roc_year(day.year)}年{day.month}月{day.day}日（{weekday(day, lang)}）"
+    return f"{weekday(day, lang)} {day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def plain_date(day: dt.date, lang: str) -> str:
+    """114年8月12日 / 12 Aug 2025 (no weekday)"""
+    if lang == "zh-tw":
+        return f"{roc_year(day.year)}年{day.month}月{day.day}日"
+    return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """8/12（二） / Tue 12 Aug, as in the session table."""
+    if lang == "zh-tw":
+        return f"{day.month}/{day.day}（{weekday(day, lang)}）"
+    return f"{weekday(day, lang)} {day.day} {EN_MONTHS[day.month - 1]}"
+
+
+def date_span(start: dt.date, end: dt.date, lang: str) -> str:
+    """114年8月6日（三）至8月12日（二） / Wed 6 Aug – Tue 12 Aug 2025"""
+    if lang == "zh-tw":
+        tail = long_date(end, lang)
+        if end.year == start.year:
+            tail = tail.split("年", 1)[1]
+        return f"{long_date(start, lang)}至{tail}"
+    head = long_date(start, lang) if start.year != end.year else short_date(start, lang)
+    return f"{head} – {long_date(end, lang)}"
+
+
+def duration(minutes: int, lang: str) -> str:
+    """90 分鐘 / 90 min"""
+    return f"{minutes} 分鐘" if lang == "zh-tw" else f"{minutes} min"
+
+
+def hours(count: int, lang: str) -> str:
+    return f"{count} 小時" if lang == "zh-tw" else (f"{count} hour" if count == 1 else f"{count} hours")

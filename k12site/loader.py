@@ -1,0 +1,146 @@
+"""Load and validate the whole project: every file, every cross-check, every problem at once.
+
+Layout::
+
+    data/site.yaml, data/counties.yaml
+    data/<year>/{year,joining,districts,tracks,sessions,process,onsite}.yaml
+    data/<year>/notices/<county>.yaml
+    content/<year>/<page>.<lang>.md
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import checks
+from . import models as m
+from .problems import DataError, Problem, display_path
+from .project import Project, Year
+from .validate import validate_file
+from .yamlfile import YamlFile, YamlSyntaxError, read_yaml
+
+LANGS = ("zh-tw", "en")
+
+YEAR_FILES: dict[str, type[BaseModel]] = {
+    "year": m.YearFile,
+    "joining": m.JoiningFile,
+    "districts": m.DistrictsFile,
+    "tracks": m.TracksFile,
+    "sessions": m.SessionsFile,
+    "process": m.ProcessFile,
+    "onsite": m.OnsiteFile,
+}
+
+
+@dataclass
+class Loaded:
+    """The files of one scope as parsed (`sources`) and validated (`models`, None if invalid)."""
+
+    sources: dict[str, YamlFile] = field(default_factory=dict)
+    models: dict[str, Any] = field(default_factory=dict)
+
+
+class Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def file(self, path: Path, model: type[BaseModel], into: Loaded, key: str) -> None:
+        name = display_path(path, self.root)
+        if not path.is_file():
+            self.problems.append(Problem(name, 1, 1, "(file)", "this file is missing"))
+            into.models[key] = None
+            return
+        try:
+            source = read_yaml(path, name)
+        except YamlSyntaxError as exc:
+            self.problems.append(exc.problem)
+            into.models[key] = None
+            return
+        into.sources[key] = source
+        obj, problems = validate_file(model, source)
+        self.problems.extend(problems)
+        into.models[key] = obj
+
+    def content(self, year: int) -> dict[tuple[str, str], str]:
+        folder = self.root / "content" / str(year)
+        pages: dict[tuple[str, str], str] = {}
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            name = display_path(path, self.root)
+            match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
+            if not match:
+                self.problems.append(
+                    Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md")
+                )
+                continue
+            text = path.read_text(encoding="utf-8")
+            self.problems.extend(checks.markdown_links(name, text))
+            pages[(match[1], match[2])] = text
+        for page, lang in sorted(pages):
+            for other in LANGS:
+                if (page, other) not in pages:
+                    name = display_path(folder / f"{page}.{lang}.md", self.root)
+                    self.problems.append(
+                        Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing")
+                    )
+        return pages
+
+
+def load_project(root: Path, *, base_url: str | None = None, strict: bool = False) -> Project:
+    """Read and check everything under ``root``; raise `DataError` listing every problem.
+
+    ``base_url`` overrides data/site.yaml's; ``strict`` turns warnings into errors.
+    """
+    loader = Loader(root)
+    data = root / "data"
+    shared = Loaded()
+    loader.file(data / "site.yaml", m.Site, shared, "site")
+    if base_url is not None and shared.models["site"] is not None:
+        shared.models["site"] = shared.models["site"].model_copy(update={"base_url": base_url})
+    loader.problems.extend(checks.site_warnings(shared))
+    loader.file(data / "counties.yaml", m.CountiesFile, shared, "counties")
+    loader.problems.extend(checks.check_counties(shared))
+    year_dirs = sorted((p for p in data.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
+    if not year_dirs:
+        loader.problems.append(Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/"))
+    years = [_load_year(loader, shared, folder) for folder in year_dirs]
+    warnings = [p for p in loader.problems if p.warning]
+    errors = [p for p in loader.problems if not p.warning]
+    if strict:
+        errors += [dataclasses.replace(p, warning=False, message=p.message + " (--strict)") for p in warnings]
+    if errors:
+        raise DataError(errors)
+    counties = shared.models["counties"].counties
+    return Project(root=root, site=shared.models["site"], counties=counties, years=years, warnings=warnings)  # type: ignore[arg-type]
+
+
+def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
+    loaded = Loaded()
+    for key, model in YEAR_FILES.items():
+        loader.file(folder / f"{key}.yaml", model, loaded, key)
+    for path in sorted((folder / "notices").glob("*.yaml")):
+        loader.file(path, m.NoticeFile, loaded, f"notices/{path.stem}")
+    content = loader.content(int(folder.name))
+    loader.problems.extend(checks.check_year(int(folder.name), shared, loaded))
+    if any(obj is None for obj in loaded.models.values()) or shared.models.get("counties") is None:
+        return None
+    md = loaded.models
+    return Year(
+        number=int(folder.name),
+        info=md["year"],
+        joining=md["joining"],
+        districts=md["districts"].districts,
+        tracks=md["tracks"].tracks,
+        sessions=md["sessions"].sessions,
+        process=md["process"],
+        onsite=md["onsite"],
+        notices={key.split("/", 1)[1]: obj for key, obj in md.items() if key.startswith("notices/")},
+        counties=shared.models["counties"].counties,
+        content=content,
+    )

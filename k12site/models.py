@@ -1,0 +1,314 @@
+"""The declarative data model: one pydantic class per YAML file and its parts.
+
+Every model forbids unknown keys. Every string a reader sees is a `Text` holding both languages.
+Values that can be computed (weekdays, ROC dates, durations, totals, a district's counties) are
+not fields here; see `k12site.derive` and the properties below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+def _https_url(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?", value):
+        raise ValueError(f"{value!r} is not an https:// link; only https links are allowed here")
+    return value
+
+
+def _clock(value: str) -> str:
+    match = re.fullmatch(r"([01][0-9]|2[0-3]):([0-5][0-9])", value)
+    if not match:
+        raise ValueError(f"{value!r} is not a time of day written as HH:MM (24-hour)")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Clock = Annotated[str, AfterValidator(_clock)]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s:/]+@[^@\s:/]+\.[a-zA-Z]{2,}$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^[0-9+][0-9 -]*(#[0-9]+)?$")]
+
+
+class Text(Model):
+    """A piece of text a reader sees, in Traditional Chinese and in English."""
+
+    zh: NonEmpty
+    en: NonEmpty
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang == "zh-tw" else self.en
+
+
+class Item(Model):
+    """A numbered or bulleted point, with nested points (一、 (一) 1、 in a letter)."""
+
+    text: Text
+    items: list[Item] = []
+
+
+class Window(Model):
+    """A span of whole days, both ends included."""
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+# --- data/site.yaml -------------------------------------------------------------------------
+
+
+class Site(Model):
+    """Settings for the whole site, shared by every academic year."""
+
+    title: Text
+    description: Text
+    base_url: str = Field(
+        "", description="Absolute https:// URL the site is published at, ending in '/'; empty for none."
+    )
+    timezone: Literal["Asia/Taipei"] = "Asia/Taipei"
+    calendar_prodid: NonEmpty = "-//k12-sis-training//site generator//ZH-TW"
+    calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
+
+
+# --- data/counties.yaml ---------------------------------------------------------------------
+
+
+class County(Model):
+    slug: Slug
+    name: Text
+
+
+class CountiesFile(Model):
+    counties: list[County]
+
+
+# --- data/<year>/year.yaml ------------------------------------------------------------------
+
+
+class Body(Model):
+    name: Text
+    short: Text | None = None
+
+
+class YearFile(Model):
+    """The academic year and the facts shared by all its pages."""
+
+    academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
+    title: Text
+    organizer: Body
+    systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
+    summary: Text
+    published: dt.datetime = Field(
+        description="When the plan was published (UTC); becomes DTSTAMP in calendars."
+    )
+    registration: Text
+    handbook: Text
+    leave: Text
+
+
+# --- data/<year>/joining.yaml ---------------------------------------------------------------
+
+
+class DisplayName(Model):
+    format: Text = Field(description="Use {county} where the county's name goes.")
+    example: Text = Field(description="Use {county} where the county's name goes.")
+    rule: Text
+
+
+class JoiningFile(Model):
+    """How to join an online session: software, capacity, display name, audio check."""
+
+    software: NonEmpty
+    capacity: int = Field(gt=0)
+    open_to_other_districts: bool
+    display_name: DisplayName
+    audio_check_intro: Text
+    audio_check: list[Text]
+
+
+# --- data/<year>/districts.yaml -------------------------------------------------------------
+
+
+class Webex(Model):
+    url: HttpsUrl
+    meeting_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{4} [0-9]{3} [0-9]{4}$")]
+    password: NonEmpty
+
+
+class District(Model):
+    number: int = Field(ge=1)
+    counties: list[Slug] = Field(min_length=1)
+    schools: int = Field(gt=0, description="Total number of schools in the district.")
+    webex: Webex
+    priority_counties: list[Slug] = Field(
+        [], description="Counties whose schools should attend this district's sessions first."
+    )
+    notes: list[Text] = []
+
+
+class DistrictsFile(Model):
+    districts: list[District]
+
+
+# --- data/<year>/tracks.yaml ----------------------------------------------------------------
+
+SlotKind = Literal["sign_in", "talk", "break", "sign_out"]
+Period = Literal["full_day", "morning", "afternoon"]
+
+
+class Slot(Model):
+    start: Clock
+    end: Clock | None = None
+    kind: SlotKind
+    title: Text | None = None
+    items: list[Item] = []
+    audio_check: Literal["none", "reminder", "steps"] = Field(
+        "none", description="Show joining.yaml's audio check: its intro only, or with the steps."
+    )
+    speaker: Text | None = None
+
+
+class Part(Model):
+    """A block of a training day with its own sign-in, sign-out and hours."""
+
+    slug: Slug
+    period: Literal["morning", "afternoon", "full_day"]
+    label: Text
+    hours: int = Field(gt=0, description="Professional development hours for attending all of it.")
+    slots: list[Slot] = Field(min_length=1)
+
+
+class Track(Model):
+    slug: Slug
+    system: Slug = Field(description="A key of `systems` in year.yaml.")
+    name: Text
+    audience: Text
+    topics: Text
+    window: Window
+    hours_note: Text | None = None
+    parts: list[Part] = Field(min_length=1)
+
+
+class TracksFile(Model):
+    tracks: list[Track]
+
+
+# --- data/<year>/sessions.yaml --------------------------------------------------------------
+
+
+class Session(Model):
+    district: int
+    track: Slug
+    date: dt.date
+    period: Period
+    sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
+    updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
+
+
+class SessionsFile(Model):
+    sessions: list[Session]
+
+
+# --- data/<year>/process.yaml ---------------------------------------------------------------
+
+
+class ProcessFile(Model):
+    """The Administration's process description (the letter's attachment)."""
+
+    title: Text
+    issuer: Text
+    purposes: list[Item]
+    method: Text
+    online_window: Window
+    onsite_application_window: Window
+    notes: list[Item]
+    online_intro: Text
+
+
+# --- data/<year>/onsite.yaml ----------------------------------------------------------------
+
+
+class OnsiteSession(Model):
+    county: Slug
+    kind: Literal["briefing", "hands_on"]
+    date: dt.date
+    start: Clock
+    end: Clock
+    venue: Text
+    sequence: int = Field(0, ge=0)
+    updated: dt.datetime | None = None
+
+
+class CheckItem(Model):
+    slug: Slug
+    condition: Text
+    bring: Text
+    options: list[Text] = []
+    options_rule: Text | None = None
+
+
+class OnsiteFile(Model):
+    """On-site hands-on troubleshooting: when, where, what to bring, the agenda."""
+
+    title: Text
+    when: Text
+    where: Text
+    bring_intro: Text
+    checklist: list[CheckItem]
+    slots: list[Slot]
+    sessions: list[OnsiteSession] = []
+
+
+# --- data/<year>/notices/<county>.yaml ------------------------------------------------------
+
+
+class Contact(Model):
+    name: Text
+    phone: Phone
+    email: Email
+
+
+class Attachment(Model):
+    label: Text
+    file: NonEmpty
+    page: Literal["process"] = Field(description="The page of this site that carries its content.")
+
+
+class NoticeFile(Model):
+    """A county government's official letter (函) forwarding the plan to its schools."""
+
+    sender: Text
+    address: Text
+    contact: Contact
+    addressee: Text
+    date: dt.date
+    reference: NonEmpty
+    priority: Text
+    classification: Text | None = None
+    attachments: list[Attachment] = []
+    subject: Text
+    items: list[Item]
+    recipients: list[Text]
+    copies: list[Text] = []

@@ -1,0 +1,95 @@
+"""The URL plan: the one place that decides where every page and calendar lives.
+
+URLs are public promises: county staff paste them into official letters. Every path is
+``<lang>/<academic year>/<readable path>/``, lowercase, a folder with ``index.html``. Adding a
+year adds paths; it never moves one. Templates ask this module; they never glue paths together.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+LANGS = ("zh-tw", "en")
+HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
+OTHER = {"zh-tw": "en", "en": "zh-tw"}
+
+# kind -> path inside <lang>/<year>/ ; "{slug}" is the page's slug
+YEAR_PAGES = {
+    "year": "",
+    "sessions": "sessions/",
+    "process": "process/",
+    "onsite": "onsite/",
+    "agenda": "agenda/{slug}/",
+    "county": "counties/{slug}/",
+    "notice": "notice/{slug}/",
+}
+CALENDAR_SCOPES = {
+    "all": "calendars/all.ics",
+    "county": "calendars/counties/{slug}.ics",
+    "track": "calendars/tracks/{slug}.ics",
+    "district": "calendars/districts/district-{slug}.ics",
+    "session": "calendars/sessions/{slug}.ics",
+}
+ASSETS = "assets/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site; ``lang`` and ``year`` are None for the bilingual root pages."""
+
+    kind: str
+    lang: str | None = None
+    year: int | None = None
+    slug: str | None = None
+
+    @property
+    def dir(self) -> str:
+        """The page's folder, e.g. ``zh-tw/114/counties/pingtung/`` ("" for the site root)."""
+        if self.kind in ("root", "404"):
+            return ""
+        rest = YEAR_PAGES[self.kind].format(slug=self.slug)
+        return f"{self.lang}/{self.year}/{rest}"
+
+    @property
+    def file(self) -> str:
+        """The file written for the page."""
+        if self.kind == "404":
+            return "404.html"
+        return self.dir + "index.html"
+
+    def counterpart(self) -> Page:
+        """The same page in the other language."""
+        if self.lang is None:
+            return self
+        return Page(self.kind, OTHER[self.lang], self.year, self.slug)
+
+    def in_lang(self, lang: str) -> Page:
+        return Page(self.kind, lang, self.year, self.slug)
+
+
+def session_slug(district: int, track: str) -> str:
+    return f"district-{district}-{track}"
+
+
+def calendar(lang: str, year: int, scope: str, slug: str | int | None = None) -> str:
+    """Path of a calendar file, e.g. ``en/114/calendars/counties/pingtung.ics``."""
+    return f"{lang}/{year}/" + CALENDAR_SCOPES[scope].format(slug=slug)
+
+
+def asset(name: str) -> str:
+    return ASSETS + name
+
+
+def relative(from_page: Page, target: str) -> str:
+    """A link from ``from_page`` to ``target`` (a site path) that works under any sub-path."""
+    base = from_page.dir
+    if target == "" or target.endswith("/"):
+        rel = posixpath.relpath(target or ".", base or ".")
+        return "./" if rel == "." else rel + "/"
+    return posixpath.relpath(target, base or ".")
+
+
+def absolute(base_url: str, target: str) -> str:
+    """The full URL of a site path, for sitemap, calendars and hreflang; needs a base URL."""
+    return base_url.rstrip("/") + "/" + target

@@ -1,0 +1,147 @@
+"""Turn pydantic's validation errors into located problems in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Loc, Problem
+from .yamlfile import YamlFile
+
+LANGUAGE_NAMES = {"zh": "Traditional Chinese", "en": "English"}
+
+PATTERN_HINTS = {
+    "slug": "a slug (lowercase letters, digits and single hyphens, e.g. 'hsinchu-city')",
+    "meeting": "a meeting number written like '2515 928 8798'",
+    "@": "an e-mail address",
+    "#": "a phone number like '08-7320415#3613'",
+}
+
+
+def validate_file(model: type[BaseModel], source: YamlFile) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate one parsed file against its model; return the object or every problem."""
+    try:
+        return model.model_validate(source.data if source.data is not None else {}), []
+    except ValidationError as exc:
+        return None, [_problem(model, source, error) for error in exc.errors()]
+
+
+def _problem(model: type[BaseModel], source: YamlFile, error: Any) -> Problem:
+    loc: Loc = tuple(part for part in error["loc"] if not _is_validator_name(part))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return source.problem(loc, _unknown_key(model, loc), key=True)
+    return source.problem(loc, _message(loc, error))
+
+
+def _is_validator_name(part: Any) -> bool:
+    return isinstance(part, str) and ("[" in part and "]" in part and not part.startswith("["))
+
+
+def _message(loc: Loc, error: Any) -> str:
+    kind, value, last = error["type"], error.get("input"), (loc[-1] if loc else "")
+    if kind == "missing":
+        if last in LANGUAGE_NAMES:
+            return f"the {LANGUAGE_NAMES[last]} text is missing"
+        return f"required key '{last}' is missing"
+    if last in LANGUAGE_NAMES and kind in {"string_too_short", "value_error", "string_type"}:
+        return f"the {LANGUAGE_NAMES[last]} text is empty"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
+        return f"{value!r} is not a date (write it as YYYY-MM-DD): {_reason(error)}"
+    if kind.startswith("datetime"):
+        return f"{value!r} is not a date and time (write it as 2025-07-21T00:00:00Z): {_reason(error)}"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"{value!r} is not a whole number"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"{value!r} is not true or false"
+    if kind == "literal_error":
+        return f"{value!r} is not one of {error['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not {_pattern_hint(error['ctx']['pattern'])}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"should be a mapping of keys and values, not {_describe(value)}"
+    if kind == "list_type":
+        return f"should be a list, not {_describe(value)}"
+    if kind == "string_type":
+        return f"should be text, not {_describe(value)}"
+    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short"}:
+        return f"{value!r}: {error['msg'][0].lower()}{error['msg'][1:]}"
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}"
+
+
+def _reason(error: Any) -> str:
+    reason = error.get("ctx", {}).get("error")
+    return str(reason) if reason else error["msg"]
+
+
+def _pattern_hint(pattern: str) -> str:
+    if "[a-z0-9]+(-" in pattern:
+        return PATTERN_HINTS["slug"]
+    if "{4} [0-9]{3}" in pattern:
+        return PATTERN_HINTS["meeting"]
+    if "@" in pattern:
+        return PATTERN_HINTS["@"]
+    if "#" in pattern:
+        return PATTERN_HINTS["#"]
+    return f"in the expected form ({pattern})"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"the text {value!r}"
+
+
+def _unknown_key(model: type[BaseModel], loc: Loc) -> str:
+    key = str(loc[-1])
+    allowed = allowed_keys(model, loc[:-1])
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
+    return f"unknown key '{key}'{hint}"
+
+
+def allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys the model accepts at ``loc``, found by following its field types."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type that holds keys or items."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation

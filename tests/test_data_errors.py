@@ -1,0 +1,331 @@
+"""Broken input is reported completely, located and in plain words, and nothing is built.
+
+Each row breaks the tiny project (tests/tiny.py) in one way and gives the exact lines that
+``python build.py check`` must print: file, line, column, field path and message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from k12site.cli import main
+
+BROKEN = [
+    pytest.param(
+        'data/114/sessions.yaml',
+        'period: full_day}\n  - {district: 2',
+        'period: full_day\n  - {district: 2',
+        ["data/114/sessions.yaml:3:5: (file): YAML syntax error: expected ',' or '}', but got '{' (while parsing a flow mapping that starts at line 2, column 5)"],
+        id='syntax_error',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        '    schools: 10\n',
+        '    schools: 10\n    colour: red\n',
+        ["data/114/districts.yaml:5:5: districts[0].colour: unknown key 'colour'; allowed keys: number, counties, schools, webex, priority_counties, notes"],
+        id='unknown_key',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        '    schools: 20\n',
+        '    shcools: 20\n',
+        ["data/114/districts.yaml:9:5: districts[1].schools: required key 'schools' is missing", "data/114/districts.yaml:11:5: districts[1].shcools: unknown key 'shcools'; did you mean 'schools'?"],
+        id='typod_key',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'schools: 10',
+        'schools: many',
+        ["data/114/districts.yaml:4:14: districts[0].schools: 'many' is not a whole number"],
+        id='wrong_type',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        'date: 2025-08-07',
+        'date: 2025-02-30',
+        ["data/114/sessions.yaml:3:36: sessions[1].date: '2025-02-30' is not a date (write it as YYYY-MM-DD): day value is outside expected range"],
+        id='impossible_date',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        '    counties: [beta-city]',
+        '    counties: [beta-city, alpha]',
+        ["data/114/districts.yaml:10:27: districts[1].counties[1]: 'alpha' is already in district 1; a county belongs to exactly one district"],
+        id='county_in_two_districts',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        '  - {district: 2, track: funding, date: 2025-08-20, period: afternoon}\n',
+        '',
+        ['data/114/sessions.yaml:2:3: sessions: district 2 has no funding session; each district needs one per track'],
+        id='missing_session',
+    ),
+    pytest.param(
+        'data/114/tracks.yaml',
+        '{start: "10:30", end: "12:00"',
+        '{start: "10:00", end: "12:00"',
+        ['data/114/tracks.yaml:20:21: tracks[0].parts[0].slots[2].start: 10:00 starts before the previous slot ends at 10:30'],
+        id='overlapping_slots',
+    ),
+    pytest.param(
+        'data/counties.yaml',
+        '{zh: 乙市, en: Beta City}',
+        '{zh: 乙市}',
+        ['data/counties.yaml:5:11: counties[1].name.en: the English text is missing'],
+        id='missing_english',
+    ),
+    pytest.param(
+        'data/114/year.yaml',
+        'summary: {zh: 摘要, en: Summary}',
+        'summary: {zh: 摘要, en: "  "}',
+        ['data/114/year.yaml:10:23: summary.en: the English text is empty'],
+        id='empty_english',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'url: https://example.webex.com/j.php?MTID=two',
+        'url: javascript:alert(1)',
+        ["data/114/districts.yaml:14:12: districts[1].webex.url: 'javascript:alert(1)' is not an https:// link; only https links are allowed here"],
+        id='javascript_link',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'url: https://example.webex.com/j.php?MTID=two',
+        'url: http://example.webex.com/j.php?MTID=two',
+        ["data/114/districts.yaml:14:12: districts[1].webex.url: 'http://example.webex.com/j.php?MTID=two' is not an https:// link; only https links are allowed here"],
+        id='http_link',
+    ),
+    pytest.param(
+        'data/counties.yaml',
+        'slug: beta-city',
+        'slug: alpha',
+        ["data/114/districts.yaml:10:16: districts[1].counties[0]: 'beta-city' is not a county slug from data/counties.yaml", "data/counties.yaml:4:11: counties[1].slug: 'alpha' is already used by counties[0]"],
+        id='duplicate_slug',
+    ),
+    pytest.param(
+        'data/counties.yaml',
+        'slug: beta-city',
+        'slug: Beta_City',
+        ["data/counties.yaml:4:11: counties[1].slug: 'Beta_City' is not a slug (lowercase letters, digits and single hyphens, e.g. 'hsinchu-city')"],
+        id='bad_slug',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        '      password: pass0807\n',
+        '',
+        ["data/114/districts.yaml:14:7: districts[1].webex.password: required key 'password' is missing"],
+        id='missing_password',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'password: pass0807',
+        'password: ""',
+        ['data/114/districts.yaml:16:17: districts[1].webex.password: must not be empty'],
+        id='empty_password',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        '"2513 932 7005"',
+        '"2513-932-7005"',
+        ["data/114/districts.yaml:15:23: districts[1].webex.meeting_number: '2513-932-7005' is not a meeting number written like '2515 928 8798'"],
+        id='bad_meeting_number',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        'track: hr, date: 2025-08-07',
+        'track: hr, date: 2025-08-13',
+        ['data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-13 is outside the hr window 2025-08-06..2025-08-12'],
+        id='session_outside_window',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        'track: funding, date: 2025-08-20, period: morning',
+        'track: fundin, date: 2025-08-20, period: morning',
+        ['data/114/sessions.yaml:2:3: sessions: district 1 has no funding session; each district needs one per track', "data/114/sessions.yaml:4:26: sessions[2].track: 'fundin' is not a track in tracks.yaml (one of ['funding', 'hr'])"],
+        id='unknown_track',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'counties: [alpha]',
+        'counties: [alpha, gamma]',
+        ["data/114/districts.yaml:3:23: districts[0].counties[1]: 'gamma' is not a county slug from data/counties.yaml"],
+        id='unknown_county',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        '{district: 2, track: hr,',
+        '{district: 1, track: hr,',
+        ['data/114/sessions.yaml:2:3: sessions: district 2 has no hr session; each district needs one per track', 'data/114/sessions.yaml:3:5: sessions[1]: district 1 already has a hr session at sessions[0]'],
+        id='duplicate_session',
+    ),
+    pytest.param(
+        'data/114/sessions.yaml',
+        'track: hr, date: 2025-08-06, period: full_day',
+        'track: hr, date: 2025-08-06, period: morning',
+        ['data/114/sessions.yaml:2:56: sessions[0].period: the hr track has no morning part'],
+        id='bad_period',
+    ),
+    pytest.param(
+        'data/114/onsite.yaml',
+        '{start: "09:00", end: "16:00"',
+        '{start: "09:00", end: "24:30"',
+        ["data/114/onsite.yaml:11:27: slots[1].end: '24:30' is not a time of day written as HH:MM (24-hour)"],
+        id='bad_time',
+    ),
+    pytest.param(
+        'data/114/onsite.yaml',
+        '{start: "09:00", end: "16:00"',
+        '{start: "09:00", end: "08:00"',
+        ['data/114/onsite.yaml:11:27: slots[1].end: 08:00 is not after the start 09:00'],
+        id='end_before_start',
+    ),
+    pytest.param(
+        'data/114/year.yaml',
+        'leave: {zh: 公假, en: Official leave}',
+        'leave: {zh: 公假, en: Official leave}\nleave: {zh: 公假, en: Leave}',
+        ["data/114/year.yaml:15:1: leave: key 'leave' appears twice"],
+        id='duplicate_key',
+    ),
+    pytest.param(
+        'data/114/year.yaml',
+        'academic_year: 114',
+        'academic_year: 115',
+        ['data/114/year.yaml:1:16: academic_year: 115 does not match the folder data/114/'],
+        id='wrong_year',
+    ),
+    pytest.param(
+        'data/114/tracks.yaml',
+        'system: funding',
+        'system: money',
+        ["data/114/tracks.yaml:23:13: tracks[1].system: 'money' is not a system in year.yaml (one of ['funding', 'hr'])"],
+        id='unknown_system',
+    ),
+    pytest.param(
+        'data/114/notices/alpha.yaml',
+        'email: someone@example.org',
+        'email: someone-at-example',
+        ["data/114/notices/alpha.yaml:6:10: contact.email: 'someone-at-example' is not an e-mail address"],
+        id='bad_email',
+    ),
+    pytest.param(
+        'data/114/tracks.yaml',
+        'window: {start: 2025-08-20, end: 2025-08-22}',
+        'window: {start: 2025-08-20, end: 2025-08-29}',
+        ['data/114/tracks.yaml:27:13: tracks[1].window: 2025-08-20..2025-08-29 is outside the online window 2025-08-06..2025-08-22 in process.yaml'],
+        id='window_outside_process',
+    ),
+    pytest.param(
+        'data/114/joining.yaml',
+        'example: {zh: "{county}○○國中',
+        'example: {zh: "○○國中',
+        ["data/114/joining.yaml:6:17: display_name.example.zh: write {county} where the county's name goes"],
+        id='missing_placeholder',
+    ),
+    pytest.param(
+        'content/114/home.en.md',
+        '(https://example.org/)',
+        '(javascript:alert(1))',
+        ["content/114/home.en.md:1:1: (markdown): link 'javascript:alert(1)' is not allowed; use https://, mailto:, tel: or a relative link"],
+        id='markdown_javascript_link',
+    ),
+    pytest.param(
+        'data/114/joining.yaml',
+        'open_to_other_districts: true',
+        'open_to_other_districts: maybe',
+        ["data/114/joining.yaml:3:26: open_to_other_districts: 'maybe' is not true or false"],
+        id='bool_typo',
+    ),
+    pytest.param(
+        'data/114/onsite.yaml',
+        'kind: sign_out',
+        'kind: signout',
+        ["data/114/onsite.yaml:12:28: slots[2].kind: 'signout' is not one of 'sign_in', 'talk', 'break' or 'sign_out'"],
+        id='slot_kind_typo',
+    ),
+    pytest.param(
+        'data/114/districts.yaml',
+        'priority_counties: [beta-city]',
+        'priority_counties: [alpha]',
+        ["data/114/districts.yaml:12:25: districts[1].priority_counties[0]: 'alpha' is not one of this district's counties"],
+        id='priority_county_elsewhere',
+    ),
+]
+
+
+def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(["check", "--root", str(root)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.err.strip().splitlines()
+
+
+def break_file(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the fixture text {old!r} must occur once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_tiny_project_is_valid(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--root", str(tiny)]) == 0
+    assert capsys.readouterr().out.startswith("OK: 2 counties, 1 academic year(s) (114), 4 online sessions")
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "expected"), BROKEN)
+def test_broken_input_is_reported_with_file_line_and_field(
+    tiny: Path, capsys: pytest.CaptureFixture[str], rel: str, old: str, new: str, expected: list[str]
+) -> None:
+    break_file(tiny, rel, old, new)
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines[:-1] == expected
+    count = len(expected)
+    assert lines[-1] == f"{count} problem{'s' if count > 1 else ''} found; nothing was written."
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_file(tiny, "data/114/districts.yaml", "schools: 10", "schools: many")
+    break_file(tiny, "data/114/sessions.yaml", "date: 2025-08-07", "date: 2025-02-30")
+    break_file(tiny, "data/counties.yaml", "{zh: 乙市, en: Beta City}", "{zh: 乙市}")
+    break_file(tiny, "data/114/tracks.yaml", '{start: "10:30", end: "12:00"', '{start: "10:00", end: "12:00"')
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert [line.split(": ")[0] for line in lines[:-1]] == [
+        "data/114/districts.yaml:4:14",
+        "data/114/sessions.yaml:3:36",
+        "data/114/tracks.yaml:20:21",
+        "data/counties.yaml:5:11",
+    ]
+
+
+def test_a_missing_file_is_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "data/114/onsite.yaml").unlink()
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines[0] == "data/114/onsite.yaml:1:1: (file): this file is missing"
+
+
+def test_a_missing_content_translation_is_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "content/114/home.en.md").unlink()
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines[0] == "content/114/home.zh-tw.md:1:1: (file): the translation home.en.md is missing"
+
+
+def test_unquoted_clock_times_are_read_as_times_not_numbers(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # YAML 1.1 reads 13:30 as the base-60 integer 810; our reader keeps it as the time it is.
+    break_file(tiny, "data/114/tracks.yaml", '{start: "13:30", end: "16:00"', "{start: 13:30, end: 16:00")
+    assert main(["check", "--root", str(tiny)]) == 0
+
+
+def test_strict_mode_turns_warnings_into_errors(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_file(tiny, "data/114/sessions.yaml", "track: hr, date: 2025-08-07", "track: hr, date: 2025-08-09")
+    assert main(["check", "--root", str(tiny)]) == 0
+    warning = "data/114/sessions.yaml:3:36: warning: sessions[1].date: 2025-08-09 falls on a weekend; is that intended?"
+    assert warning in capsys.readouterr().err
+    assert main(["check", "--root", str(tiny), "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-09 falls on a weekend; is that intended? (--strict)"
+    )

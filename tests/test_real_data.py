@@ -1,0 +1,130 @@
+"""The real data holds the seed's facts (Pingtung County's letter and the process description)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from k12site import dates
+from k12site.loader import load_project
+from k12site.project import Year, part_times
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def year() -> Year:
+    return load_project(REPO).years[0]
+
+
+DISTRICTS = {
+    1: (["new-taipei", "taoyuan", "hsinchu-county", "hsinchu-city"], 788, "2515 928 8798", "k12ea0806",
+        ["2025-08-06", "2025-08-13", "2025-08-20"], "morning"),
+    2: (["taichung", "yilan", "taitung", "hualien"], 732, "2513 932 7005", "k12ea0807",
+        ["2025-08-07", "2025-08-14", "2025-08-20"], "afternoon"),
+    3: (["taipei", "keelung", "miaoli", "changhua", "penghu"], 753, "2510 910 4190", "k12ea0808",
+        ["2025-08-08", "2025-08-15", "2025-08-21"], "morning"),
+    4: (["kaohsiung", "chiayi-county", "chiayi-city", "yunlin"], 768, "2515 591 5005", "k12ea0811",
+        ["2025-08-11", "2025-08-18", "2025-08-21"], "afternoon"),
+    5: (["tainan", "nantou", "kinmen", "lienchiang", "pingtung"], 748, "2512 280 5303", "k12ea0812",
+        ["2025-08-12", "2025-08-19", "2025-08-22"], "morning"),
+}
+
+
+def test_the_real_data_passes_check_and_strict_with_a_base_url() -> None:
+    project = load_project(REPO, base_url="https://example.github.io/repo/", strict=True)
+    assert [y.number for y in project.years] == [114]
+    assert project.years[0].gregorian == 2025
+
+
+def test_22_counties_with_official_english_names(year: Year) -> None:
+    assert len(year.counties) == 22
+    names = {c.slug: (c.name.zh, c.name.en) for c in year.counties}
+    assert names["pingtung"] == ("屏東縣", "Pingtung County")
+    assert names["hsinchu-city"] == ("新竹市", "Hsinchu City")
+    assert names["hsinchu-county"] == ("新竹縣", "Hsinchu County")
+    assert names["chiayi-city"] == ("嘉義市", "Chiayi City")
+    assert names["lienchiang"][0] == "連江縣"
+
+
+@pytest.mark.parametrize("number", sorted(DISTRICTS))
+def test_each_district_has_the_seeds_counties_schools_meeting_and_dates(year: Year, number: int) -> None:
+    counties, schools, meeting, password, days, funding_period = DISTRICTS[number]
+    district = year.district(number)
+    assert district.counties == counties
+    assert district.schools == schools
+    assert district.webex.meeting_number == meeting
+    assert district.webex.password == password
+    assert district.webex.url.startswith("https://okeais.webex.com/okeais-tc/j.php?MTID=m")
+    sessions = year.district_sessions(district)
+    assert [s.track for s in sessions] == ["hr", "student", "funding"]
+    assert [s.date.isoformat() for s in sessions] == days
+    assert [s.period for s in sessions] == ["full_day", "full_day", funding_period]
+
+
+def test_every_county_is_in_exactly_one_district_and_totals_are_derived(year: Year) -> None:
+    listed = [slug for d in year.districts for slug in d.counties]
+    assert sorted(listed) == sorted(c.slug for c in year.counties)
+    assert year.total_schools == 788 + 732 + 753 + 768 + 748
+    assert year.district_of("pingtung").number == 5
+    assert year.district(5).priority_counties == ["pingtung"]
+
+
+def test_15_sessions_on_the_seeds_dates_with_the_seeds_weekdays(year: Year) -> None:
+    assert len(year.sessions) == 15
+    as_written = {  # the table of the process description, e.g. 8/6(三)
+        "8/6(三)", "8/13(三)", "8/20(三)", "8/7(四)", "8/14(四)", "8/8(五)", "8/15(五)", "8/21(四)",
+        "8/11(一)", "8/18(一)", "8/12(二)", "8/19(二)", "8/22(五)",
+    }
+    derived = {dates.short_date(s.date, "zh-tw").replace("（", "(").replace("）", ")") for s in year.sessions}
+    assert derived == as_written
+    assert dates.long_date(dt.date(2025, 8, 12), "zh-tw") == "114年8月12日（二）"
+    assert dates.long_date(dt.date(2025, 8, 12), "en") == "Tue 12 Aug 2025"
+
+
+def test_tracks_hours_and_times(year: Year) -> None:
+    hr, student, funding = (year.track(slug) for slug in ("hr", "student", "funding"))
+    assert [(p.slug, p.hours, part_times(p)) for p in hr.parts] == [
+        ("morning", 3, ("08:30", "09:00", "12:00")),
+        ("afternoon", 3, ("13:00", "13:30", "16:00")),
+    ]
+    assert [(p.hours, part_times(p)) for p in student.parts] == [(5, ("09:00", "09:30", "15:00"))]
+    assert [(p.slug, p.hours, part_times(p)) for p in funding.parts] == [
+        ("morning", 3, ("09:00", "09:30", "12:00")),
+        ("afternoon", 3, ("13:00", "13:30", "16:00")),
+    ]
+    assert (hr.window.start, hr.window.end) == (dt.date(2025, 8, 6), dt.date(2025, 8, 12))
+    assert (student.window.start, student.window.end) == (dt.date(2025, 8, 13), dt.date(2025, 8, 19))
+    assert (funding.window.start, funding.window.end) == (dt.date(2025, 8, 20), dt.date(2025, 8, 22))
+
+
+def test_process_windows_and_joining_facts(year: Year) -> None:
+    assert (year.process.online_window.start, year.process.online_window.end) == (dt.date(2025, 8, 6), dt.date(2025, 8, 22))
+    window = year.process.onsite_application_window
+    assert (window.start, window.end) == (dt.date(2025, 8, 25), dt.date(2025, 9, 26))
+    assert year.joining.capacity == 1000 and year.joining.software == "Webex"
+    assert year.joining.display_name.example.zh.format(county="屏東縣") == "屏東縣○○國中註冊組長王○○"
+    assert len(year.joining.audio_check) == 3
+
+
+def test_onsite_checklist_and_agenda(year: Year) -> None:
+    assert [c.slug for c in year.onsite.checklist] == ["first-binding", "sign-in", "aa-account"]
+    text = " ".join(o.zh for c in year.onsite.checklist for o in c.options) + year.onsite.checklist[2].bring.zh
+    for thing in ("OTP", "自然人憑證", "健保卡", "讀卡機", "XCA 憑證"):
+        assert thing in text
+    assert [(s.start, s.end) for s in year.onsite.slots] == [("08:30", "09:00"), ("09:00", "16:00"), ("16:00", None)]
+    assert len(year.onsite.slots[1].items) == 14
+
+
+def test_the_pingtung_notice(year: Year) -> None:
+    notice = year.notices["pingtung"]
+    assert notice.reference == "屏府教管字第1145124742號"
+    assert notice.date == dt.date(2025, 7, 21)
+    assert notice.contact.phone == "08-7320415#3613"
+    assert notice.contact.email == "a002664@oa.pthg.gov.tw"
+    assert len(notice.items) == 9
+    assert [len(i.items) for i in notice.items[3].items] == [3, 3, 0]
+    assert notice.attachments[0].file == "376530000A114512474200-1.pdf"
+    assert len(notice.copies) == 2
