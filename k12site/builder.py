@@ -6,8 +6,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import load_project
-from .output import Output, write_atomic
+from .loader import FileCache, load_project
+from .output import Output, StagedOutput
 from .problems import Problem
 from .project import Project
 
@@ -21,22 +21,49 @@ class BuildReport:
     warnings: list[Problem]
 
 
-def render(project: Project) -> Output:
-    """Every output file of the site, in memory."""
+def render(project: Project, output: Output | None = None) -> Output:
+    """Every output file of the site, into ``output`` (in memory unless given a staged one)."""
     from .calendars import render_calendars
     from .pages import render_site
 
-    output = Output()
+    output = Output() if output is None else output
     render_site(project, output)
     render_calendars(project, output)
     return output
 
 
-def build(root: Path, out: Path | None = None, *, base_url: str | None = None, strict: bool = False) -> BuildReport:
+def build(
+    root: Path,
+    out: Path | None = None,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    cache: FileCache | None = None,
+) -> BuildReport:
+    """Check everything, render into a staging folder, then swap it in as ``out`` (default site/)."""
     started = time.perf_counter()
-    project = load_project(root, base_url=base_url, strict=strict)  # 1. load and check all
-    output = render(project)  # 2. render every page and calendar in memory
-    write_atomic(output, out or root / "site")  # 3. swap the new site in
-    pages = sum(1 for name in output.files if name.endswith(".html"))
-    calendars = sum(1 for name in output.files if name.endswith(".ics"))
+    project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
+    output = StagedOutput(out or root / "site")
+    try:
+        render(project, output)  # 2. render every page and calendar into the staging folder
+        output.commit()  # 3. swap the new site in
+    except BaseException:
+        output.discard()
+        raise
+    pages = sum(1 for name in output.names if name.endswith(".html"))
+    calendars = sum(1 for name in output.names if name.endswith(".ics"))
     return BuildReport(pages, calendars, len(output), time.perf_counter() - started, project.warnings)
+
+
+class Rebuilder:
+    """A build that remembers: what `serve` keeps between rebuilds.
+
+    Unchanged files are not parsed or validated again; the output is the same as a full build's.
+    """
+
+    def __init__(self, root: Path, out: Path | None = None, *, base_url: str | None = None, strict: bool = False):
+        self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
+        self.cache: FileCache = {}
+
+    def build(self) -> BuildReport:
+        return build(self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache)

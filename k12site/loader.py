@@ -46,27 +46,43 @@ class Loaded:
     models: dict[str, Any] = field(default_factory=dict)
 
 
+FileCache = dict[Path, tuple[bytes, "YamlFile | None", Any, list[Problem]]]
+
+
 class Loader:
-    def __init__(self, root: Path):
+    """Reads files and collects their problems; ``cache`` lets a rebuild skip unchanged files."""
+
+    def __init__(self, root: Path, cache: FileCache | None = None):
         self.root = root
         self.problems: list[Problem] = []
+        self.cache: FileCache = {} if cache is None else cache
 
     def file(self, path: Path, model: type[BaseModel], into: Loaded, key: str) -> None:
         name = display_path(path, self.root)
-        if not path.is_file():
+        try:
+            raw = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
             self.problems.append(Problem(name, 1, 1, "(file)", "this file is missing"))
             into.models[key] = None
             return
-        try:
-            source = read_yaml(path, name)
-        except YamlSyntaxError as exc:
-            self.problems.append(exc.problem)
-            into.models[key] = None
-            return
-        into.sources[key] = source
-        obj, problems = validate_file(model, source)
+        cached = self.cache.get(path)
+        if cached is None or cached[0] != raw:
+            cached = (raw, *self._parse(path, raw, name, model))
+            self.cache[path] = cached
+        _, source, obj, problems = cached
+        if source is not None:
+            into.sources[key] = source
         self.problems.extend(problems)
         into.models[key] = obj
+
+    @staticmethod
+    def _parse(path: Path, raw: bytes, name: str, model: type[BaseModel]) -> tuple[YamlFile | None, Any, list[Problem]]:
+        try:
+            source = read_yaml(raw, name)
+        except YamlSyntaxError as exc:
+            return None, None, [exc.problem]
+        obj, problems = validate_file(model, source)
+        return source, obj, problems
 
     def content(self, year: int) -> dict[tuple[str, str], str]:
         folder = self.root / "content" / str(year)
@@ -92,12 +108,15 @@ class Loader:
         return pages
 
 
-def load_project(root: Path, *, base_url: str | None = None, strict: bool = False) -> Project:
+def load_project(
+    root: Path, *, base_url: str | None = None, strict: bool = False, cache: FileCache | None = None
+) -> Project:
     """Read and check everything under ``root``; raise `DataError` listing every problem.
 
-    ``base_url`` overrides data/site.yaml's; ``strict`` turns warnings into errors.
+    ``base_url`` overrides data/site.yaml's; ``strict`` turns warnings into errors; ``cache``
+    (a dict kept between calls) reuses the parsed and validated form of unchanged files.
     """
-    loader = Loader(root)
+    loader = Loader(root, cache)
     data = root / "data"
     shared = Loaded()
     loader.file(data / "site.yaml", m.Site, shared, "site")

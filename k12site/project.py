@@ -43,6 +43,8 @@ class Event:
     part: m.Part | None = None
     session: m.Session | None = None
     district: m.District | None = None
+    onsite: m.OnsiteSession | None = None
+    county: m.County | None = None
 
 
 @dataclass(eq=False)
@@ -140,6 +142,35 @@ class Year:
     def all_events(self) -> list[Event]:
         events = [event for s in self.sessions for event in self.session_events(s)]
         return sorted(events, key=lambda event: (event.start, event.uid))
+
+    def onsite_events(self, county_slug: str | None = None) -> list[Event]:
+        """On-site sessions (all, or one county's) as events, in time order.
+
+        An on-site session's ``start`` is when sign-in opens, as for online sessions; the
+        content starts as long after it as in the on-site agenda (``onsite.slots``).
+        """
+        mine = [s for s in self.onsite.sessions if county_slug in (None, s.county)]
+        events = [self._onsite_event(session) for session in mine]
+        return sorted(events, key=lambda event: (event.start, event.uid))
+
+    def _onsite_event(self, session: m.OnsiteSession) -> Event:
+        at = lambda time: dt.datetime.combine(session.date, clock(time), TAIPEI)  # noqa: E731
+        first = self.onsite.slots[0].start
+        talk = next((slot.start for slot in self.onsite.slots if slot.kind == "talk"), first)
+        start, end = at(session.start), at(session.end)
+        kind = session.kind.replace("_", "-")
+        return Event(
+            uid=f"{self.number}-onsite-{session.county}-{session.date.isoformat()}-{kind}",
+            year=self.number,
+            start=start,
+            end=end,
+            content_start=min(start + dt.timedelta(minutes=minutes_between(first, talk)), end),
+            hours=0,
+            sequence=session.sequence,
+            stamp=session.updated or self.info.published,
+            onsite=session,
+            county=self.county(session.county),
+        )
 
     def priority_districts(self, county_slug: str) -> list[m.District]:
         return [d for d in self.districts if county_slug in d.priority_counties]

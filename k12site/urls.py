@@ -7,6 +7,7 @@ year adds paths; it never moves one. Templates ask this module; they never glue 
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
@@ -70,6 +71,11 @@ class Page:
 
 def session_slug(district: int, track: str) -> str:
     return f"district-{district}-{track}"
+
+
+def onsite_session_slug(county: str, date: dt.date, kind: str) -> str:
+    """Slug of an on-site session's own calendar, e.g. ``onsite-pingtung-2025-09-01-hands-on``."""
+    return f"onsite-{county}-{date.isoformat()}-{kind.replace('_', '-')}"
 
 
 def calendar(lang: str, year: int, scope: str, slug: str | int | None = None) -> str:

@@ -17,7 +17,7 @@ BROKEN = [
         'data/114/sessions.yaml',
         'period: full_day}\n  - {district: 2',
         'period: full_day\n  - {district: 2',
-        ["data/114/sessions.yaml:3:5: (file): YAML syntax error: expected ',' or '}', but got '{' (while parsing a flow mapping that starts at line 2, column 5)"],
+        ["data/114/sessions.yaml:3:5: (file): YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts at line 2, column 5)"],
         id='syntax_error',
     ),
     pytest.param(

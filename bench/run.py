@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Benchmark: build time and memory at 1×, 10× and 100× the real data, the cold build against
+the dependency-import floor, and the rebuild ``serve`` does after a one-file change.
+
+Run: ``.venv/bin/python bench/run.py`` (about two minutes; ``--quick`` for fewer repeats).
+Every figure is a median of several runs; where two things are compared they alternate.
+Builds run as separate processes, so each one's peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import REPO, make_project, plan  # noqa: E402
+
+PYTHON = sys.executable
+FLOOR = "import yaml; from pydantic import BaseModel; from jinja2 import Environment; " \
+        "from markdown_it import MarkdownIt; from icalendar import Calendar"
+
+
+def timed(args: list[str], cwd: Path = REPO) -> tuple[float, int]:
+    """Run a process; return its wall seconds and its own peak memory in KiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss
+
+
+def build_args(root: Path, out: Path) -> list[str]:
+    return [PYTHON, str(REPO / "build.py"), "build", "--root", str(root), "--out", str(out)]
+
+
+def count(out: Path) -> tuple[int, int, int]:
+    files = [p for p in out.rglob("*") if p.is_file()]
+    return len(files), sum(p.suffix == ".html" for p in files), sum(p.suffix == ".ics" for p in files)
+
+
+def scale_table(work: Path, repeats: int, scales: list[int]) -> list[dict[str, float]]:
+    rows = []
+    for scale in scales:
+        root = make_project(work / f"x{scale}", scale)
+        out = work / f"x{scale}-site"
+        runs = [timed(build_args(root, out)) for _ in range(repeats if scale < 100 else max(1, repeats // 2))]
+        files, pages, calendars = count(out)
+        seconds = statistics.median(r[0] for r in runs)
+        years, factor = plan(scale)
+        rows.append({
+            "scale": scale, "years": years, "counties": 22 * factor, "pages": pages, "calendars": calendars,
+            "files": files, "seconds": seconds, "ms_per_file": 1000 * seconds / files,
+            "peak_mb": max(r[1] for r in runs) / 1024,
+        })
+    return rows
+
+
+def cold_vs_floor(work: Path, repeats: int) -> tuple[float, float]:
+    builds, floors = [], []
+    for _ in range(repeats):  # alternate, so both see the same machine
+        builds.append(timed(build_args(REPO, work / "cold-site"))[0])
+        floors.append(timed([PYTHON, "-c", FLOOR])[0])
+    return statistics.median(builds), statistics.median(floors)
+
+
+def rebuild_times(work: Path, repeats: int) -> tuple[float, float]:
+    """The serve loop's rebuild after editing one data file, in one process as serve runs it."""
+    code = f"""
+import shutil, statistics, sys, time
+from pathlib import Path
+sys.path.insert(0, {str(REPO)!r})
+from k12site.builder import Rebuilder
+root = Path({str(work / 'edit')!r})
+shutil.rmtree(root, ignore_errors=True)
+for name in ("data", "content", "templates"):
+    shutil.copytree(Path({str(REPO)!r}) / name, root / name)
+rebuilder = Rebuilder(root, root / "site")
+rebuilder.build()
+target = root / "data/114/districts.yaml"
+original = target.read_text(encoding="utf-8")
+edits, fulls = [], []
+for i in range({repeats}):
+    target.write_text(original.replace("k12ea0806", f"k12ea08{{i:02d}}x"), encoding="utf-8")
+    started = time.perf_counter(); rebuilder.build(); edits.append(time.perf_counter() - started)
+    started = time.perf_counter(); Rebuilder(root, root / "full").build(); fulls.append(time.perf_counter() - started)
+print(statistics.median(edits), statistics.median(fulls))
+"""
+    result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    edit, full = map(float, result.stdout.split())
+    return edit, full
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--scales", default="1,10,100")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 7
+    scales = [int(s) for s in args.scales.split(",")]
+    with tempfile.TemporaryDirectory(prefix="k12site-bench-") as tmp:
+        work = Path(tmp)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs\n")
+        rows = scale_table(work, repeats, scales)
+        print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in rows:
+            print(f"| {r['scale']}× | {r['years']} | {r['counties']} | {r['pages']} | {r['calendars']} | {r['files']} "
+                  f"| {r['seconds']:.2f} | {r['ms_per_file']:.3f} | {r['peak_mb']:.0f} |")
+        by = {r["scale"]: r for r in rows}
+        if 10 in by and 100 in by:
+            print(f"\ngrowth: 100× costs {by[100]['seconds'] / by[10]['seconds']:.1f}× the 10× build "
+                  f"for {by[100]['files'] / by[10]['files']:.1f}× the files")
+        build, floor = cold_vs_floor(work, repeats)
+        print(f"\ncold build of the real site (whole process): {build * 1000:.0f} ms")
+        print(f"dependency import floor ({FLOOR}): {floor * 1000:.0f} ms")
+        print(f"ratio: {build / floor:.2f}× the floor")
+        edit, full = rebuild_times(work, repeats)
+        print(f"\nserve rebuild after editing data/114/districts.yaml: {edit * 1000:.0f} ms "
+              f"(a fresh in-process full build: {full * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
