@@ -59,7 +59,7 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
     if all(md.get(key) is not None for key in ("sessions", "districts", "tracks")):
         problems += _sessions(src["sessions"], md["sessions"].sessions, md["districts"].districts, md["tracks"].tracks)
     if md.get("sessions") is not None:
-        problems += _weekend_sessions(src["sessions"], md["sessions"].sessions)
+        problems += _session_warnings(src["sessions"], md["sessions"].sessions)
     if md.get("joining") is not None:
         problems += _joining(src["joining"], md["joining"])
     if md.get("onsite") is not None:
@@ -200,20 +200,22 @@ def markdown_links(name: str, text: str) -> list[Problem]:
 
 
 
-def site_warnings(shared: Loaded) -> list[Problem]:
-    """Things allowed but probably unintended; ``--strict`` makes them errors."""
+def check_site(shared: Loaded) -> list[Problem]:
+    """Site settings: the language pair, and a base URL (its absence is a warning)."""
     site = shared.models.get("site")
     if site is None:
         return []
     source = shared.sources["site"]
-    if not site.base_url:
-        return [source.problem(("base_url",), "is empty, so calendar subscription (webcal:) links and absolute URLs in sitemap.xml are left out; set it or pass --base-url", warning=True)]
-    if not re.fullmatch(r"https://[^\s/]+/([^\s]*/)?", site.base_url):
+    if site.languages != ["zh-tw", "en"]:
+        return [source.problem(("languages",), "must be [zh-tw, en]: every page is published in both, Traditional Chinese first")]
+    if site.base_url and not re.fullmatch(r"https://[^\s/]+/([^\s]*/)?", site.base_url):
         return [source.problem(("base_url",), f"{site.base_url!r} should be an https:// URL ending in '/'", warning=True)]
     return []
 
 
-def _weekend_sessions(source: Any, sessions: list[m.Session]) -> Iterator[Problem]:
+def _session_warnings(source: Any, sessions: list[m.Session]) -> Iterator[Problem]:
     for i, session in enumerate(sessions):
         if session.date.weekday() >= 5:
             yield source.problem(("sessions", i, "date"), f"{session.date} falls on a weekend; is that intended?", warning=True)
+        if session.updated is not None and session.sequence == 0:
+            yield source.problem(("sessions", i, "sequence"), "is 0 although `updated` is set: raise it by one for each change, or calendar apps keep the old time", warning=True)

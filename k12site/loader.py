@@ -122,7 +122,7 @@ def load_project(
     loader.file(data / "site.yaml", m.Site, shared, "site")
     if base_url is not None and shared.models["site"] is not None:
         shared.models["site"] = shared.models["site"].model_copy(update={"base_url": base_url})
-    loader.problems.extend(checks.site_warnings(shared))
+    loader.problems.extend(checks.check_site(shared))
     loader.file(data / "counties.yaml", m.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
     year_dirs = sorted((p for p in data.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))

@@ -84,6 +84,9 @@ class Site(Model):
 
     title: Text
     description: Text
+    languages: list[Literal["zh-tw", "en"]] = Field(
+        ["zh-tw", "en"], description="Traditional Chinese first, then English; both are required."
+    )
     base_url: str = Field(
         "", description="Absolute https:// URL the site is published at, ending in '/'; empty for none."
     )

@@ -14,6 +14,20 @@ from k12site.cli import main
 
 BROKEN = [
     pytest.param(
+        'data/site.yaml',
+        'base_url: "https://example.org/site/"\n',
+        'base_url: "https://example.org/site/"\nlanguages: [en, zh-tw]\n',
+        ["data/site.yaml:4:12: languages: must be [zh-tw, en]: every page is published in both, Traditional Chinese first"],
+        id='languages_out_of_order',
+    ),
+    pytest.param(
+        'data/site.yaml',
+        'base_url: "https://example.org/site/"\n',
+        'base_url: "https://example.org/site/"\nlanguages: [zh-tw, ja]\n',
+        ["data/site.yaml:4:20: languages[1]: 'ja' is not one of 'zh-tw' or 'en'"],
+        id='unsupported_language',
+    ),
+    pytest.param(
         'data/114/sessions.yaml',
         'period: full_day}\n  - {district: 2',
         'period: full_day\n  - {district: 2',
@@ -329,3 +343,12 @@ def test_strict_mode_turns_warnings_into_errors(tiny: Path, capsys: pytest.Captu
     assert capsys.readouterr().err.splitlines()[0] == (
         "data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-09 falls on a weekend; is that intended? (--strict)"
     )
+
+
+def test_a_changed_session_without_a_new_sequence_is_a_warning(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_file(tiny, "data/114/sessions.yaml", "period: afternoon}", "period: afternoon, updated: 2025-08-01T00:00:00Z}")
+    assert main(["check", "--root", str(tiny)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "data/114/sessions.yaml:5:5: warning: sessions[3].sequence: is 0 although `updated` is set: "
+        "raise it by one for each change, or calendar apps keep the old time"
+    ]
