@@ -173,6 +173,10 @@ def _joining(source: Any, joining: m.JoiningFile) -> Iterator[Problem]:
 def _onsite(source: Any, onsite: m.OnsiteFile, county_slugs: set[str] | None) -> Iterator[Problem]:
     yield from check_slots(source, ("slots",), onsite.slots)
     yield from _unique(source, "checklist", [c.slug for c in onsite.checklist], "slug")
+    keys = [(s.county, s.date, s.kind) for s in onsite.sessions]
+    for i, key in enumerate(keys):
+        if key in keys[:i]:
+            yield source.problem(("sessions", i), f"{key[0]} already has a {key[2]} session on {key[1]} at sessions[{keys.index(key)}]")
     for i, session in enumerate(onsite.sessions):
         if county_slugs is not None and session.county not in county_slugs:
             yield source.problem(("sessions", i, "county"), f"'{session.county}' is not a county slug from data/counties.yaml")

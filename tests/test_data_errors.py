@@ -352,3 +352,12 @@ def test_a_changed_session_without_a_new_sequence_is_a_warning(tiny: Path, capsy
         "data/114/sessions.yaml:5:5: warning: sessions[3].sequence: is 0 although `updated` is set: "
         "raise it by one for each change, or calendar apps keep the old time"
     ]
+
+
+def test_two_onsite_sessions_of_a_county_on_one_day_are_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    session = '  - {county: alpha, kind: hands_on, date: 2025-09-01, start: "09:00", end: "16:00", venue: {zh: 禮堂, en: Hall}}\n'
+    path = tiny / "data/114/onsite.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "sessions:\n" + session + session, encoding="utf-8")
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines[0] == "data/114/onsite.yaml:15:5: sessions[1]: alpha already has a hands_on session on 2025-09-01 at sessions[0]"
