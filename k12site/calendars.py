@@ -1,32 +1,314 @@
-"""iCalendar files for every session, county, track, district and year (work in progress)."""
+"""iCalendar files: one per session, county, track and district, and one with everything.
+
+Every file is built with the `icalendar` library, in each language. What real clients need, and
+schedule sites often get wrong, is decided here once:
+
+- An event starts when sign-in opens and ends at sign-out; the description says when the
+  content starts. The same rule holds in every file and in both languages.
+- A session's UID is the same in every file and in both languages, so importing twice, or
+  importing both the county file and the track file, or both languages, never duplicates it.
+- Times carry ``TZID=Asia/Taipei`` with a one-line VTIMEZONE (Taiwan has kept UTC+8 since
+  1979); DTSTAMP and SEQUENCE come from the data, never from the clock, so two builds of the
+  same data give the same bytes.
+- The library writes CRLF and folds lines at 75 octets without splitting a UTF-8 character.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from icalendar import Calendar, Timezone, TimezoneStandard, vDuration, vUri
+from icalendar import Event as VEvent
+
+from . import dates
+from . import urls
 from .output import Output
 from .project import Event, Project, Year
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+"""The Content-Type the dev server (and any web server) should send for ``.ics`` files."""
+
 GOOGLE_RENDER = "https://calendar.google.com/calendar/render"
+UID_DOMAIN = "k12-sis-training"
+TZID = "Asia/Taipei"
+TAIPEI_OFFSET = dt.timedelta(hours=8)
+# The VTIMEZONE claims this offset from 1970 on; Taiwan's last daylight saving time was 1979,
+# and render_calendars refuses any event whose real offset differs.
+VTIMEZONE_SINCE = dt.datetime(1970, 1, 1)
+
+# Calendar wording in both languages; data supplies names, dates and numbers.
+STRINGS: dict[str, dict[str, str]] = {
+    "training": {"zh-tw": "{track}教育訓練", "en": "{track} training"},
+    "part": {"zh-tw": "・{part}", "en": " – {part}"},
+    "district": {"zh-tw": "（第{number}區）", "en": " (district {number})"},
+    "onsite_summary": {"zh-tw": "{county}{kind}", "en": "{kind} – {county}"},
+    "briefing": {"zh-tw": "實體簡報場", "en": "In-person briefing session"},
+    "hands_on": {"zh-tw": "駐點實機場", "en": "On-site hands-on session"},
+    "when": {"zh-tw": "時間：{date} {start}–{end}（臺北時間）", "en": "When: {date}, {start}–{end} Taipei time (UTC+8)"},
+    "starts": {
+        "zh-tw": "本行事曆活動從開放簽到時起算：{start} 開放進入並簽到，{content} 開始上課，{end} 簽退後結束。",
+        "en": "This calendar entry starts when sign-in opens: sign-in opens at {start}, the content starts at {content}, and it ends with sign-out at {end}.",
+    },
+    "hours": {"zh-tw": "研習時數：{hours} 小時", "en": "Professional development hours: {hours}"},
+    "webex": {"zh-tw": "Webex 會議連結：{url}", "en": "Webex link: {url}"},
+    "meeting_number": {"zh-tw": "會議號：{value}", "en": "Meeting number: {value}"},
+    "password": {"zh-tw": "密碼：{value}", "en": "Password: {value}"},
+    "display_name": {"zh-tw": "加入會議時的顯示名稱：{format}", "en": "Display name when you join: {format}"},
+    "examples": {"zh-tw": "範例：", "en": "Examples, by county:"},
+    "example": {"zh-tw": "{example}", "en": "{county}: {example}"},
+    "county_word": {"zh-tw": "縣市", "en": "county"},
+    "venue": {"zh-tw": "地點：{venue}", "en": "Venue: {venue}"},
+    "agenda": {"zh-tw": "議程：{url}", "en": "Agenda: {url}"},
+    "name": {"zh-tw": "{title}：{scope}", "en": "{title}: {scope}"},
+    "all": {"zh-tw": "全部場次", "en": "all sessions"},
+    "district_name": {"zh-tw": "第{number}區", "en": "district {number}"},
+    "session_name": {"zh-tw": "{track}（第{number}區）", "en": "{track} (district {number})"},
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return STRINGS[key][lang].format(**values)
+
+
+# --- one event -------------------------------------------------------------------------------
+
+
+def global_uid(event: Event) -> str:
+    """The UID written to every file and both languages; never depends on the base URL."""
+    return f"{event.uid}@{UID_DOMAIN}"
+
+
+def summary(event: Event, lang: str) -> str:
+    """人力網教育訓練・上午場（第5區） / HR Network training – Morning session (district 5)"""
+    if event.onsite is not None:
+        kind = _t(event.onsite.kind, lang)
+        return _t("onsite_summary", lang, county=event.county.name[lang], kind=kind)
+    text = _t("training", lang, track=event.track.name[lang])
+    if len(event.track.parts) > 1:
+        text += _t("part", lang, part=event.part.label[lang])
+    return text + _t("district", lang, number=event.district.number)
+
+
+def agenda_url(base_url: str, event: Event, lang: str) -> str | None:
+    """The absolute URL of the event's agenda page, or None when no base URL is configured."""
+    if not base_url:
+        return None
+    if event.onsite is not None:
+        page = urls.Page("onsite", lang, event.year)
+    else:
+        page = urls.Page("agenda", lang, event.year, event.track.slug)
+    return urls.absolute(base_url, page.dir)
+
+
+def _clock(moment: dt.datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
+    """The event's description: when, how to join, hours and the agenda link."""
+    lines = [
+        _t("when", lang, date=dates.long_date(event.start.date(), lang),
+           start=_clock(event.start), end=_clock(event.end)),
+        _t("starts", lang, start=_clock(event.start), content=_clock(event.content_start),
+           end=_clock(event.end)),
+    ]
+    if event.hours:
+        lines.append(_t("hours", lang, hours=event.hours))
+    if event.onsite is not None:
+        lines += ["", _t("venue", lang, venue=event.onsite.venue[lang])]
+    else:
+        lines += ["", *_joining_lines(year, event, lang)]
+    link = agenda_url(base_url, event, lang)
+    if link:
+        lines += ["", _t("agenda", lang, url=link)]
+    return "\n".join(lines)
+
+
+def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
+    """Webex link, meeting number, password, and the display name with each county's example.
+
+    The example names every county of the event's district, so the event reads the same in
+    the county, district, track and all-sessions files. Display names are always in Chinese.
+    """
+    webex = event.district.webex
+    name = year.joining.display_name
+    lines = [
+        _t("webex", lang, url=webex.url),
+        _t("meeting_number", lang, value=webex.meeting_number),
+        _t("password", lang, value=webex.password),
+        "",
+        _t("display_name", lang, format=name.format[lang].replace("{county}", _t("county_word", lang))),
+        _t("examples", lang),
+    ]
+    for county in year.district_counties(event.district):
+        example = name.example[lang].replace("{county}", county.name.zh)
+        lines.append(_t("example", lang, county=county.name[lang], example=example))
+    lines.append(name.rule[lang])
+    return lines
+
+
+def location(event: Event, lang: str) -> str:
+    if event.onsite is not None:
+        return event.onsite.venue[lang]
+    return event.district.webex.url
+
+
+def event_component(year: Year, event: Event, lang: str, base_url: str = "") -> VEvent:
+    """One VEVENT, identical in every file of its language."""
+    _check_offset(event)
+    component = VEvent.new(
+        uid=global_uid(event),
+        stamp=_as_utc(event.stamp),
+        last_modified=_as_utc(event.stamp),
+        sequence=event.sequence,
+        start=event.start,
+        end=event.end,
+        summary=summary(event, lang),
+        description=description(year, event, lang, base_url),
+        location=location(event, lang),
+        url=agenda_url(base_url, event, lang),
+    )
+    if event.district is not None:
+        # Built by hand rather than with icalendar's Conference, which would quote the
+        # FEATURE list as one value ("AUDIO,VIDEO"); RFC 7986 lists them unquoted.
+        params = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Webex"}
+        component.add("CONFERENCE", vUri(event.district.webex.url, params=params))
+    return component
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    """The data's timestamps are UTC; one written without "Z" must not take the machine's zone."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
+def _check_offset(event: Event) -> None:
+    for moment in (event.start, event.end):
+        if moment.utcoffset() != TAIPEI_OFFSET:
+            raise ValueError(
+                f"{event.uid}: {moment.isoformat()} is not at UTC+8; the calendars' VTIMEZONE "
+                "for Asia/Taipei assumes a fixed offset and must be rewritten"
+            )
+
+
+# --- whole files ------------------------------------------------------------------------------
+
+
+def taipei_vtimezone() -> Timezone:
+    """Asia/Taipei as clients need it for these dates: UTC+8, no daylight saving history."""
+    standard = TimezoneStandard()
+    standard.DTSTART = VTIMEZONE_SINCE
+    standard.TZOFFSETFROM = TAIPEI_OFFSET
+    standard.TZOFFSETTO = TAIPEI_OFFSET
+    timezone = Timezone()
+    timezone.add("TZID", TZID)
+    timezone.add_component(standard)
+    return timezone
+
+
+def calendar_bytes(project: Project, year: Year, lang: str, name: str, events: list[Event]) -> bytes:
+    """One .ics file: METHOD:PUBLISH, the VTIMEZONE, then the events in time order."""
+    site = project.site
+    refresh = dt.timedelta(hours=site.calendar_refresh_hours)
+    calendar = Calendar.new(prodid=site.calendar_prodid, method="PUBLISH", calscale="GREGORIAN",
+                            uid="unused")
+    del calendar["UID"]  # Calendar.new would otherwise make a random one, changing every build
+    if len(events) > 1:
+        calendar.calendar_name = name  # NAME and X-WR-CALNAME, once each
+    calendar.add("X-WR-TIMEZONE", TZID)
+    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
+    calendar.add_component(taipei_vtimezone())
+    for event in sorted(events, key=lambda event: (event.start, event.uid)):
+        calendar.add_component(event_component(year, event, lang, site.base_url))
+    if calendar.get_missing_tzids():
+        raise ValueError(f"{name}: time zones without a VTIMEZONE: {calendar.get_missing_tzids()}")
+    return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    """A calendar of the URL plan and the events it holds (the same in both languages)."""
+
+    scope: str
+    slug: str | int | None
+    scope_names: dict[str, str]
+    events: list[Event]
+
+    def path(self, lang: str, year: int) -> str:
+        return urls.calendar(lang, year, self.scope, self.slug)
+
+    def name(self, year: Year, lang: str) -> str:
+        return _t("name", lang, title=year.info.title[lang], scope=self.scope_names[lang])
+
+
+def _both(make: Callable[[str], str]) -> dict[str, str]:
+    return {lang: make(lang) for lang in urls.LANGS}
+
+
+def calendar_files(year: Year) -> list[CalendarFile]:
+    """Every calendar of a year: all, counties, tracks, districts, then sessions."""
+    onsite = year.onsite_events()
+    files = [CalendarFile("all", None, _both(lambda lang: _t("all", lang)), year.all_events() + onsite)]
+    for county in year.counties:
+        events = year.county_events(county.slug) + year.onsite_events(county.slug)
+        files.append(CalendarFile("county", county.slug, _both(lambda lang: county.name[lang]), events))
+    for track in year.tracks:
+        events = [e for s in year.track_sessions(track) for e in year.session_events(s)]
+        files.append(CalendarFile("track", track.slug, _both(lambda lang: track.name[lang]), events))
+    for district in year.districts:
+        events = [e for s in year.district_sessions(district) for e in year.session_events(s)]
+        names = _both(lambda lang: _t("district_name", lang, number=district.number))
+        files.append(CalendarFile("district", district.number, names, events))
+    for session in year.sessions:
+        track = year.track(session.track)
+        names = _both(lambda lang: _t("session_name", lang, track=track.name[lang], number=session.district))
+        slug = urls.session_slug(session.district, session.track)
+        files.append(CalendarFile("session", slug, names, year.session_events(session)))
+    for event in onsite:
+        slug = urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
+        files.append(CalendarFile("session", slug, _both(lambda lang: summary(event, lang)), [event]))
+    return files
+
+
+def render_calendars(project: Project, output: Output) -> None:
+    """Add every calendar file of every year, in both languages, to ``output``."""
+    for year in project.years:
+        for entry in calendar_files(year):
+            _check_unique(entry)
+            for lang in project.site.languages:
+                body = calendar_bytes(project, year, lang, entry.name(year, lang), entry.events)
+                output.add(entry.path(lang, year.number), body)
+
+
+def _check_unique(entry: CalendarFile) -> None:
+    uids = [event.uid for event in entry.events]
+    twice = sorted({uid for uid in uids if uids.count(uid) > 1})
+    if twice:
+        raise ValueError(f"{entry.scope} calendar {entry.slug}: two events share the UID {twice}")
+
+
+# --- links for pages ----------------------------------------------------------------------------
 
 
 def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def google_calendar_url(year: Year, event: Event, lang: str) -> str:
-    """An "add to Google Calendar" link for one event, times in UTC."""
+def google_calendar_url(year: Year, event: Event, lang: str, base_url: str = "") -> str:
+    """An "add to Google Calendar" link for one event, times in UTC with Z.
+
+    Pass the site's ``base_url`` to include the agenda link, as the .ics files do.
+    """
     query = {
         "action": "TEMPLATE",
-        "text": event.track.name[lang] if event.track else "",
+        "text": summary(event, lang),
         "dates": f"{_utc(event.start)}/{_utc(event.end)}",
-        "details": "",
-        "location": event.district.webex.url if event.district else "",
+        "details": description(year, event, lang, base_url),
+        "location": location(event, lang),
     }
     return GOOGLE_RENDER + "?" + urlencode(query)
-
-
-def render_calendars(project: Project, output: Output) -> None:
-    """Add every calendar file of every year and language to ``output`` (stub for now)."""
