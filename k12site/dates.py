@@ -62,3 +62,8 @@ def duration(minutes: int, lang: str) -> str:
 
 def hours(count: int, lang: str) -> str:
     return f"{count} 小時" if lang == "zh-tw" else (f"{count} hour" if count == 1 else f"{count} hours")
+
+
+def letter_date(day: dt.date, lang: str) -> str:
+    """中華民國114年7月21日 / 21 Jul 2025, as an official letter dates itself."""
+    return f"中華民國{plain_date(day, lang)}" if lang == "zh-tw" else plain_date(day, lang)

@@ -99,3 +99,8 @@ def relative(from_page: Page, target: str) -> str:
 def absolute(base_url: str, target: str) -> str:
     """The full URL of a site path, for sitemap, calendars and hreflang; needs a base URL."""
     return base_url.rstrip("/") + "/" + target
+
+
+def webcal(base_url: str, target: str) -> str:
+    """The subscription (``webcal://``) address of a calendar file; needs a base URL."""
+    return "webcal://" + absolute(base_url, target).split("://", 1)[1]

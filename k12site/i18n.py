@@ -1,0 +1,280 @@
+"""Interface strings in both languages, and the numbering of an official letter's items.
+
+Every heading, label and button text of the site lives in `UI`, as a (zh-TW, English) pair, so
+a string can never exist in one language only. English follows GLOSSARY.md. Strings with
+``{name}`` placeholders are filled in by the templates with ``.format``.
+"""
+
+from __future__ import annotations
+
+import string
+from functools import cache
+
+from .urls import LANGS
+
+UI: dict[str, tuple[str, str]] = {
+    # page frame
+    "skip_link": ("跳到主要內容", "Skip to main content"),
+    "other_language": ("English", "繁體中文"),
+    "other_language_label": ("English version of this page", "本頁的繁體中文版"),
+    "nav_label": ("本學年度各頁", "Pages of this academic year"),
+    "nav_home": ("首頁", "Home"),
+    "nav_sessions": ("線上簡報場", "Online sessions"),
+    "nav_agenda": ("議程：{track}", "Agenda: {track}"),
+    "nav_onsite": ("駐點實機場", "On-site sessions"),
+    "nav_process": ("流程說明", "Process description"),
+    "organized_by": ("主辦：{organizer}", "Organized by the {organizer}"),
+    "page_address": ("本頁網址：", "This page's address: "),
+    "footer_source": (
+        "資料來源：{sender}函（{reference}）及其附件流程說明。",
+        "Source: the {sender}'s official letter ({reference}) and its attachment, the process description.",
+    ),
+    "table_scroll": ("表格：{caption}（可左右捲動）", "Table: {caption} (scrolls sideways)"),
+    # general labels
+    "district_n": ("第 {n} 區", "District {n}"),
+    "sessions_in_all": ("總計 {n} 場次", "{n} sessions in all"),
+    "list_sep": ("、", ", "),
+    "colon": ("：", ": "),
+    "paren": ("（{text}）", " ({text})"),
+    "labelled": ("{label}：{text}", "{label}: {text}"),
+    "range_sep": ("至", " to "),
+    "hours_part": ("{part} {hours}", "{part}: {hours}"),
+    "kind_sign_in": ("簽到", "Sign in"),
+    "kind_talk": ("課程", "Session"),
+    "kind_break": ("中場休息", "Break"),
+    "kind_sign_out": ("簽退", "Sign out"),
+    "period_full_day": ("全天", "All day"),
+    "period_morning": ("上午", "Morning"),
+    "period_afternoon": ("下午", "Afternoon"),
+    "priority_note": ("請{county}學校優先參與本場次", "{county} schools: please attend this district's sessions first"),
+    "open_to_others": ("開放跨區參與", "Open to participants from other districts"),
+    "meeting_facts": (
+        "線上會議軟體使用 {software}，每場上限 {n} 人。",
+        "The online meetings use {software}; each session takes up to {n} people. ",
+    ),
+    "meeting_open": ("開放跨區參與。", "Sessions are open to participants from other districts."),
+    "agenda_link": ("{track}議程", "{track} agenda"),
+    # time slots and agendas
+    "col_start": ("開始", "Start"),
+    "col_end": ("結束", "End"),
+    "col_duration": ("時長", "Duration"),
+    "col_topic": ("課程", "Topic"),
+    "col_speaker": ("講者", "Speaker"),
+    "agenda_title": ("{track}線上簡報議程", "{track}: online briefing session agenda"),
+    "agenda_caption": ("{track}{part}議程", "{track} agenda, {part}"),
+    "who_attends": ("誰該參加", "Who should attend"),
+    "topics": ("課程內容", "What it covers"),
+    "dates_and_sessions": ("日期與場次", "Dates and sessions"),
+    "track_sessions_caption": ("{track}各分區場次", "{track} sessions by district"),
+    "col_date": ("日期", "Date"),
+    "col_district": ("分區", "District"),
+    "col_counties": ("縣市", "Counties and cities"),
+    "col_times": ("時間", "Times"),
+    "col_calendar": ("加入行事曆", "Add to calendar"),
+    "hours_title": ("研習時數", "Professional development hours"),
+    "hours_value": ("研習時數 {hours}", "{hours} of professional development"),
+    "hours_intro": (
+        "全程參與者發給研習時數，請至全國教師在職進修資訊網報名。",
+        "Those who attend the whole of a part receive its professional development hours; "
+        "register on the Nationwide Teacher In-Service Education Information Web.",
+    ),
+    "agenda_heading": ("議程", "Agenda"),
+    "signin_title": ("簽到與音訊設備確認", "Signing in and checking your audio"),
+    "signin_intro": (
+        "線上會議於簽到時間開放進入；請於課程開始前簽到並測試麥克風，結束時請務必簽退。",
+        "The online meeting opens when sign-in starts; sign in and test your microphone before the "
+        "content starts, and be sure to sign out at the end.",
+    ),
+    "time_range": ("{start}–{end}", "{start}–{end}"),
+    # sessions page
+    "sessions_title": ("線上簡報場分區場次表", "Online briefing sessions by district"),
+    "sessions_caption": ("分區辦理場次表", "Sessions by district"),
+    "col_schools": ("總校數", "Total schools"),
+    "col_sessions": ("辦理時間", "Sessions"),
+    "col_meeting": ("線上會議連結", "Online meeting"),
+    "col_notes": ("注意事項", "Notes"),
+    "total": ("合計", "Total"),
+    "meeting_number": ("會議號", "Meeting number"),
+    "password": ("密碼", "Password"),
+    "meeting_link": ("會議連結", "Meeting link"),
+    "session_line": ("{date} {period}{track}", "{date}, {period}: {track}"),
+    # calendars
+    "calendars": ("行事曆", "Calendars"),
+    "calendar_download": ("下載行事曆檔（.ics）", "Download the calendar file (.ics)"),
+    "calendar_subscribe": ("訂閱行事曆（場次異動時自動更新）", "Subscribe to the calendar (updates itself if a session changes)"),
+    "calendar_all": ("全部場次", "All sessions"),
+    "calendar_county": ("{county}的三場線上簡報場", "{county}'s three online sessions"),
+    "calendar_track": ("{track}全部場次", "All {track} sessions"),
+    "calendar_district": ("第 {n} 區全部場次", "All District {n} sessions"),
+    "google_add": ("加入 Google 日曆", "Add to Google Calendar"),
+    "google_add_part": ("加入 Google 日曆：{part}", "Add to Google Calendar: {part}"),
+    "calendar_help": ("如何加入行事曆", "How to add the sessions to your calendar"),
+    "help_google": (
+        "Google 日曆：按各場次的「加入 Google 日曆」；或在電腦版 Google 日曆左側「其他日曆」旁按「＋」，選「建立新日曆」以外的「匯入」，上傳下載的 .ics 檔。",
+        "Google Calendar: use “Add to Google Calendar” next to each session; or, in Google Calendar on a "
+        "computer, click “+” next to “Other calendars”, choose “Import” and upload the downloaded .ics file.",
+    ),
+    "help_outlook": (
+        "Outlook：開啟下載的 .ics 檔，或在行事曆中選「新增行事曆」→「從檔案上傳」（訂閱時選「從網際網路訂閱」並貼上訂閱網址）。",
+        "Outlook: open the downloaded .ics file, or in Calendar choose “Add calendar” → “Upload from file” "
+        "(to subscribe, choose “Subscribe from web” and paste the subscription address).",
+    ),
+    "help_apple": (
+        "Apple 行事曆（Mac）：按兩下下載的 .ics 檔即可匯入；訂閱時選「檔案」→「新增行事曆訂閱」。",
+        "Apple Calendar (Mac): double-click the downloaded .ics file to import it; to subscribe, choose "
+        "File → New Calendar Subscription.",
+    ),
+    "help_phone": (
+        "手機：iPhone 點選訂閱連結或 .ics 檔即可加入；Android 請用「加入 Google 日曆」連結，或在電腦版 Google 日曆匯入後同步到手機。",
+        "Phones: on an iPhone, tap the subscription link or the .ics file; on Android, use the “Add to "
+        "Google Calendar” links, or import the file in Google Calendar on a computer and let it sync.",
+    ),
+    # county page
+    "county_title": ("{county}學校承辦人", "For staff at {county} schools"),
+    "county_district": ("{county}屬於第 {n} 區（{counties}）。", "{county} is in District {n} ({counties})."),
+    "your_sessions": ("您的三場線上簡報場", "Your three online sessions"),
+    "your_sessions_intro": (
+        "依業務參加所屬課程；若無法參加本區場次，也可參加其他分區的同一課程。",
+        "Attend the track for your duties; if you cannot attend your district's session, you may join "
+        "the same track in another district.",
+    ),
+    "sign_in_opens": ("開放簽到", "Sign-in opens"),
+    "content_starts": ("課程開始", "Content starts"),
+    "ends": ("結束（請簽退）", "Ends (sign out)"),
+    "how_to_join": ("如何加入線上會議", "How to join the online meeting"),
+    "display_name": ("加入會議時的顯示名稱", "Your display name in the meeting"),
+    "display_name_format": ("格式：{format}", "Format: {format}"),
+    "display_name_example": ("範例：", "Example: "),
+    "display_name_in_chinese": (
+        "請以中文輸入。",
+        "Type it in Chinese, in the form of this example. Your county's name in Chinese: ",
+    ),
+    "audio_check": ("音訊設備確認", "Checking your audio"),
+    "prepare": ("研習前準備", "What to prepare"),
+    "prepare_registration": ("報名", "Registration"),
+    "prepare_handbook": ("手冊", "Handbook"),
+    "prepare_leave": ("公假", "Official leave"),
+    "more_links": ("相關頁面", "Related pages"),
+    "notice_link": ("{sender}函（{date}）", "{sender}'s official letter ({date})"),
+    "all_counties": ("所有縣市", "All counties and cities"),
+    # year home
+    "find_your_county": ("找到您的縣市", "Find your county"),
+    "find_your_county_intro": (
+        "線上簡報場分五區辦理；點選您的縣市，查看場次、會議連結與準備事項。",
+        "The online briefing sessions are held in five districts; choose your county or city to see "
+        "its sessions, meeting link and what to prepare.",
+    ),
+    "track_who": ("哪個課程該由誰參加", "Who should attend which track"),
+    "key_dates": ("重要日期", "Key dates"),
+    "online_window": ("線上簡報場", "Online briefing sessions"),
+    "onsite_window": ("實體簡報場／駐點實機場申請期間", "Applications for in-person briefing and on-site hands-on sessions"),
+    "notices": ("縣市公文", "Official letters from counties"),
+    # notice
+    "notice_heading": ("{sender} 函", "{sender}: official letter"),
+    "notice_fields": ("發文資訊", "Letter details"),
+    "f_address": ("地址", "Address"),
+    "f_contact": ("聯絡人", "Contact person"),
+    "f_phone": ("聯絡電話", "Phone"),
+    "f_email": ("電子信箱", "Email"),
+    "f_addressee": ("受文者", "Addressee"),
+    "f_date": ("發文日期", "Date issued"),
+    "f_reference": ("發文字號", "Reference number"),
+    "f_priority": ("速別", "Priority"),
+    "f_classification": ("密等及解密條件或保密期限", "Classification and declassification terms"),
+    "f_attachment": ("附件", "Attachment"),
+    "f_blank": ("（空白）", "(blank)"),
+    "subject": ("主旨", "Subject"),
+    "details": ("說明", "Details"),
+    "recipients": ("正本", "Original recipients"),
+    "copies": ("副本", "Copied to"),
+    "attachment_on_page": ("內容見本站「{page}」", "its content is on this site's “{page}” page"),
+    "notice_translation": (
+        "本頁依公文原文呈現。",
+        "This is an English rendering of the official letter; the Chinese original is authoritative.",
+    ),
+    # process
+    "purposes": ("研習目的", "Purposes"),
+    "method": ("辦理方式", "How the training is held"),
+    "window_online": ("線上簡報場：{span}", "Online briefing sessions: {span}"),
+    "window_onsite": (
+        "實體簡報場／駐點實機場：申請辦理時間 {span}",
+        "In-person briefing and on-site hands-on sessions: applications {span}",
+    ),
+    "notes": ("注意事項", "Notes"),
+    "online_sessions": ("線上簡報場", "Online briefing sessions"),
+    "schedule_summary": ("辦理時間", "When they are held"),
+    "display_name_rule": ("請學校承辦人加入線上會議時輸入「{format}」（例：{example}），{rule}", "When joining, enter “{format}” (for example {example}). {rule}"),
+    "county_placeholder": ("縣市", "county"),
+    # display names are typed in Chinese, so the English example stays Chinese too
+    "example_county": ("○○縣", "○○縣"),
+    "see_sessions": ("各分區場次、會議連結及密碼見「線上簡報場」。", "Each district's sessions, meeting links and passwords are on the “Online sessions” page."),
+    "onsite_sessions": ("駐點實機操作問題排除", "On-site hands-on troubleshooting"),
+    # on-site
+    "application_window": ("申請期間", "When to apply"),
+    "application_text": (
+        "縣市可於 {span} 申請辦理實體簡報場或駐點實機場，請洽詢系統團隊安排場次。",
+        "Counties may apply for an in-person briefing session or an on-site hands-on session {span}; "
+        "contact the system team to arrange one.",
+    ),
+    "when_where": ("時間與地點", "When and where"),
+    "when": ("辦理時間", "When"),
+    "where": ("辦理地點", "Where"),
+    "checklist": ("應攜帶設備", "What to bring"),
+    "checklist_hint": ("可列印本頁，逐項勾選。", "Print this page and tick each item."),
+    "scheduled": ("已排定場次", "Scheduled sessions"),
+    "scheduled_caption": ("已排定的實體簡報場與駐點實機場", "Scheduled in-person and on-site sessions"),
+    "none_scheduled": ("目前尚未排定任何場次；縣市排定後會公布於此。", "No session is scheduled yet; sessions will be listed here once counties set them."),
+    "col_county": ("縣市", "County"),
+    "col_kind": ("類型", "Type"),
+    "col_venue": ("地點", "Venue"),
+    "onsite_briefing": ("實體簡報場", "In-person briefing session"),
+    "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
+    # root and 404
+    "latest_year": ("最新學年度", "Latest academic year"),
+    "other_years": ("其他學年度", "Other academic years"),
+    "enter": ("進入中文網站", "Enter the English site"),
+    "not_found_title": ("找不到這個頁面", "Page not found"),
+    "not_found_text": (
+        "網址可能有誤，或頁面已移動。請從首頁找到您的縣市。",
+        "The address may be mistyped, or the page has moved. Start from the home page to find your county.",
+    ),
+    "go_home": ("回到首頁", "Go to the home page"),
+}
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    """All interface strings in one language, keyed by name."""
+    index = LANGS.index(lang)
+    return {key: pair[index] for key, pair in UI.items()}
+
+
+# --- numbering as official letters write it: 一、 (一) 1、 (1) ----------------------------------
+
+ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers in Arabic digits."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else ZH_DIGITS[tens] + "十")
+    return head + (ZH_DIGITS[ones] if ones else "")
+
+
+def letter(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa."""
+    return string.ascii_lowercase[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
+MARKERS = {
+    "zh-tw": (lambda n: f"{zh_number(n)}、", lambda n: f"({zh_number(n)})", lambda n: f"{n}、", lambda n: f"({n})"),
+    "en": (lambda n: f"{n}.", lambda n: f"({n})", lambda n: f"({letter(n)})", lambda n: f"({letter(n)}{letter(n)})"),
+}
+
+
+def item_marker(depth: int, n: int, lang: str) -> str:
+    """The marker of the n-th item (from 1) at a nesting depth (from 0), e.g. 一、 / (一) / 1、."""
+    styles = MARKERS[lang]
+    return styles[min(depth, len(styles) - 1)](n)

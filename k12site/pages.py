@@ -1,0 +1,290 @@
+"""Render every HTML page, the sitemap and robots.txt, and copy the static assets.
+
+One Jinja environment per build, autoescaping and strict about undefined names. Templates get
+the year's model objects, a `YearView` of derived facts computed once per year, the interface
+strings of their language, and helpers that know the page being rendered: every link comes from
+the URL plan (`urls`) and is relative, so the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from . import dates, i18n, urls
+from . import models as m
+from .markdown import is_safe_link
+from .markdown import render as markdown
+from .output import Output
+from .project import Event, Project, Year, minutes_between, part_times
+from .urls import HTML_LANG, LANGS, OTHER, Page
+
+GoogleUrl = Callable[[Year, Event, str], str]
+
+
+class UnsafeLinkError(ValueError):
+    """A link with a scheme other than https:, mailto:, tel: or webcal: was about to be written."""
+
+
+# --- derived facts, computed once per year -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """One online session and its calendar events (one per part: morning, afternoon, day)."""
+
+    session: m.Session
+    track: m.Track
+    district: m.District
+    events: list[Event]
+
+    @property
+    def slug(self) -> str:
+        return urls.session_slug(self.district.number, self.track.slug)
+
+
+@dataclass(frozen=True)
+class YearView:
+    """What the pages of a year show beyond the models: sessions by district and by track."""
+
+    year: Year
+    by_district: dict[int, list[SessionView]]
+    by_track: dict[str, list[SessionView]]
+    counties: dict[int, list[m.County]]
+    intro: dict[str, Markup]
+
+    @classmethod
+    def of(cls, year: Year) -> YearView:
+        by_district = {d.number: [_session_view(year, s, d) for s in year.district_sessions(d)] for d in year.districts}
+        views = {(v.district.number, v.track.slug): v for vs in by_district.values() for v in vs}
+        by_track = {
+            t.slug: [views[(s.district, s.track)] for s in year.track_sessions(t)] for t in year.tracks
+        }
+        return cls(
+            year=year,
+            by_district=by_district,
+            by_track=by_track,
+            counties={d.number: year.district_counties(d) for d in year.districts},
+            intro={lang: markdown(year.content.get(("home", lang), "")) for lang in LANGS},
+        )
+
+    def district_of(self, county: m.County) -> m.District:
+        return self.year.district_of(county.slug)
+
+
+def _session_view(year: Year, session: m.Session, district: m.District) -> SessionView:
+    return SessionView(session, year.track(session.track), district, year.session_events(session))
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+
+def year_pages(year: Year) -> Iterator[tuple[Page, str, dict[str, Any]]]:
+    """Every page of a year in both languages: the page, its template, its own context."""
+    n = year.number
+    for lang in LANGS:
+        yield Page("year", lang, n), "year.html", {}
+        yield Page("sessions", lang, n), "sessions.html", {}
+        yield Page("process", lang, n), "process.html", {}
+        yield Page("onsite", lang, n), "onsite.html", {}
+        for track in year.tracks:
+            yield Page("agenda", lang, n, track.slug), "agenda.html", {"track": track}
+        for county in year.counties:
+            yield Page("county", lang, n, county.slug), "county.html", {"county": county}
+        for slug, notice in sorted(year.notices.items()):
+            yield Page("notice", lang, n, slug), "notice.html", {"county": year.county(slug), "notice": notice}
+
+
+def render_site(project: Project, output: Output) -> None:
+    """Add every page, sitemap.xml, robots.txt and the assets to ``output``."""
+    from .calendars import google_calendar_url  # lazy: the calendar module pulls in icalendar
+
+    templates = project.root / "templates"
+    if not (templates / "base.html").is_file():
+        raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
+    env = environment(templates, project, google_calendar_url)
+    shared = {"project": project, "site": project.site, "latest": project.latest}
+    listed: list[Page] = []
+    for year in project.years:
+        view = YearView.of(year)
+        for page, name, extra in year_pages(year):
+            _render(env, output, page, name, shared, year=year, view=view, **extra)
+            listed.append(page)
+    _render(env, output, Page("root"), "root.html", shared)
+    _render(env, output, Page("404"), "404.html", shared)
+    output.add("sitemap.xml", env.get_template("sitemap.xml").render(pages=listed, **shared))
+    output.add("robots.txt", env.get_template("robots.txt").render(**shared))
+    for path in sorted((templates / "assets").rglob("*")):
+        if path.is_file():
+            output.add(urls.asset(path.relative_to(templates / "assets").as_posix()), path.read_bytes())
+
+
+def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shared: dict[str, Any], **context: Any) -> None:
+    lang = page.lang
+    html = env.get_template(name).render(
+        here=page,
+        lang=lang,
+        t=i18n.strings(lang) if lang else None,
+        tz=i18n.strings("zh-tw"),
+        te=i18n.strings("en"),
+        html_lang=HTML_LANG[lang] if lang else HTML_LANG["zh-tw"],
+        other_html_lang=HTML_LANG[OTHER[lang]] if lang else None,
+        **shared,
+        **context,
+    )
+    output.add(page.file, html)
+
+
+# --- the template environment and its helpers ---------------------------------------------
+
+
+def environment(templates: Path, project: Project, google: GoogleUrl) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=jinja2.select_autoescape(("html", "xml")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.globals.update(_globals(project, google))
+    env.filters.update(FILTERS)
+    return env
+
+
+def safe_href(href: str) -> str:
+    """Let a link onto a page only if its scheme is https:, mailto:, tel:, webcal: or none."""
+    if not is_safe_link(href):
+        raise UnsafeLinkError(f"refusing to write the link {href!r}: only https:, mailto:, tel:, webcal: or relative links")
+    return href
+
+
+def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
+    base_url = project.site.base_url
+
+    def href(here: Page, target: str) -> str:
+        # The 404 page is served at whatever address was asked for, so relative links from it
+        # would point anywhere: it links from the site's own address when that is known.
+        if here.kind == "404" and base_url:
+            return urls.absolute(base_url, target)
+        return urls.relative(here, target)
+
+    @pass_context
+    def url(ctx: Context, kind: str, slug: str | None = None) -> str:
+        """A relative link to a page of the current language and year."""
+        here: Page = ctx["here"]
+        return href(here, Page(kind, here.lang, here.year, slug).dir)
+
+    @pass_context
+    def link(ctx: Context, page: Page) -> str:
+        return href(ctx["here"], page.dir)
+
+    @pass_context
+    def asset(ctx: Context, name: str) -> str:
+        return href(ctx["here"], urls.asset(name))
+
+    @pass_context
+    def calendar(ctx: Context, scope: str, slug: str | int | None = None) -> str:
+        here: Page = ctx["here"]
+        return urls.relative(here, urls.calendar(here.lang, here.year, scope, slug))
+
+    @pass_context
+    def subscribe(ctx: Context, scope: str, slug: str | int | None = None) -> str:
+        """The webcal:// address of a calendar, or "" when the site has no base URL."""
+        here: Page = ctx["here"]
+        return urls.webcal(base_url, urls.calendar(here.lang, here.year, scope, slug)) if base_url else ""
+
+    google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
+
+    @pass_context
+    def google_url(ctx: Context, event: Event) -> str:
+        key = (event.uid, ctx["lang"])
+        if key not in google_urls:
+            google_urls[key] = safe_href(google(ctx["year"], event, ctx["lang"]))
+        return google_urls[key]
+
+    @pass_context
+    def alternates(ctx: Context) -> list[tuple[str, str]]:
+        """(hreflang, href) of the page in each language; absolute when the base URL is known."""
+        here: Page = ctx["here"]
+        pages = [(HTML_LANG[lang], here.in_lang(lang)) for lang in LANGS]
+        if base_url:
+            return [(code, urls.absolute(base_url, page.dir)) for code, page in pages]
+        return [(code, urls.relative(here, page.dir)) for code, page in pages]
+
+    @pass_context
+    def absolute(ctx: Context) -> str:
+        """The page's own full address, or "" when the site has no base URL."""
+        return urls.absolute(base_url, ctx["here"].dir) if base_url else ""
+
+    return {
+        "url": url,
+        "link": link,
+        "asset": asset,
+        "calendar": calendar,
+        "subscribe": subscribe,
+        "google_url": google_url,
+        "alternates": alternates,
+        "absolute": absolute,
+        "absolute_url": lambda page: urls.absolute(base_url, page.dir),
+        "langs": LANGS,
+        "html_langs": HTML_LANG,
+        "Page": Page,
+        "part_times": part_times,
+        "minutes_between": minutes_between,
+        "base_url": base_url,
+    }
+
+
+def _with_lang(function: Callable[..., str]) -> Callable[..., str]:
+    """A filter that formats in the language of the page being rendered."""
+
+    @pass_context
+    def filter_(ctx: Context, value: Any, *args: Any) -> str:
+        return function(value, *args, ctx["lang"])
+
+    return filter_
+
+
+def _tel(phone: str) -> str:
+    """tel: link for a Taiwanese number as letters write it: 08-7320415#3613 → tel:+886-8-7320415;ext=3613."""
+    number, _, ext = phone.partition("#")
+    number = number.replace(" ", "-")
+    if number.startswith("0"):
+        number = "+886-" + number[1:]
+    return "tel:" + number + (f";ext={ext}" if ext else "")
+
+
+def _fill(template: str, **values: Any) -> Markup:
+    """Fill an interface string's {placeholders}: markup from a macro stays, anything else is escaped."""
+    return Markup(escape(template)).format(**values)
+
+
+def _iso(moment: dt.date | dt.datetime) -> str:
+    return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else moment.isoformat()
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "tr": _with_lang(lambda text, lang: text[lang]),
+    "long_date": _with_lang(dates.long_date),
+    "short_date": _with_lang(dates.short_date),
+    "plain_date": _with_lang(dates.plain_date),
+    "letter_date": _with_lang(dates.letter_date),
+    "hours": _with_lang(dates.hours),
+    "duration": _with_lang(dates.duration),
+    "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
+    "weekday": _with_lang(dates.weekday),
+    "href": safe_href,
+    "fill": _fill,
+    "tel": _tel,
+    "iso": _iso,
+    "clock": lambda moment: moment.strftime("%H:%M"),
+}

@@ -1,0 +1,126 @@
+"""JSON Schemas for the data files, generated from the pydantic models, for editors.
+
+``python build.py schema`` writes one schema per kind of data file into ``schemas/`` and makes
+sure each data file names its schema on its first line, by a path relative to the file::
+
+    # yaml-language-server: $schema=../../schemas/sessions.schema.json
+
+Editors built on the YAML language server (VS Code with Red Hat's YAML extension, Neovim, Helix,
+Zed, Emacs) read that line, then complete keys, show each field's description and underline an
+unknown key or a wrong value while you type. ``build.py check`` stays the authority: it also
+checks what a schema cannot, such as a session's district existing. The schemas are committed;
+a test fails when they differ from what the models generate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import models as m
+from .loader import YEAR_FILES
+
+SCHEMA_DIR = "schemas"
+MODELINE = "# yaml-language-server: $schema="
+_SERVER_COMMENT = "# yaml-language-server:"  # any older line of this kind is replaced
+DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic generates
+
+# schema name -> model: data/site.yaml, data/counties.yaml, data/<year>/<name>.yaml, and
+# data/<year>/notices/<county>.yaml (all of them "notice")
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "site": m.Site,
+    "counties": m.CountiesFile,
+    **YEAR_FILES,
+    "notice": m.NoticeFile,
+}
+
+
+def schema_file(name: str) -> str:
+    """The schema's path inside the project, e.g. ``schemas/sessions.schema.json``."""
+    return f"{SCHEMA_DIR}/{name}.schema.json"
+
+
+def schema_text(name: str) -> str:
+    """The JSON Schema of one kind of data file, as it is committed."""
+    model = SCHEMAS[name]
+    schema = {
+        "$schema": DIALECT,
+        "$comment": f"Generated from k12site.models.{model.__name__} by `python build.py schema`; do not edit.",
+        **model.model_json_schema(mode="validation"),
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def stale_schemas(root: Path) -> list[str]:
+    """Schema files under ``root`` that are missing, out of date, or no longer generated."""
+    folder = root / SCHEMA_DIR
+    expected = {schema_file(name): schema_text(name) for name in SCHEMAS}
+    present = {f"{SCHEMA_DIR}/{p.name}" for p in folder.glob("*.schema.json")} if folder.is_dir() else set()
+    stale = [
+        path for path, text in expected.items()
+        if path not in present or (root / path).read_text(encoding="utf-8") != text
+    ]
+    return sorted(stale + [path for path in present if path not in expected])
+
+
+def schema_name_for(data_file: Path, root: Path) -> str | None:
+    """Which schema a data file follows, by where it stands; None for a file that has none."""
+    parts = data_file.relative_to(root / "data").parts
+    if not parts[-1].endswith(".yaml"):
+        return None
+    stem = parts[-1].removesuffix(".yaml")
+    if len(parts) == 1 and stem in ("site", "counties"):
+        return stem
+    if len(parts) == 2 and parts[0].isdigit() and stem in YEAR_FILES:
+        return stem
+    if len(parts) == 3 and parts[0].isdigit() and parts[1] == "notices":
+        return "notice"
+    return None
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every data file that follows a schema."""
+    data = root / "data"
+    candidates = [*data.glob("*.yaml"), *data.glob("*/*.yaml"), *data.glob("*/notices/*.yaml")]
+    return sorted(path for path in candidates if schema_name_for(path, root) is not None)
+
+
+def modeline(data_file: Path, root: Path) -> str:
+    """The first line a data file should have: its schema, by a path relative to the file."""
+    name = schema_name_for(data_file, root)
+    if name is None:
+        raise ValueError(f"{data_file} follows no schema")
+    target = os.path.relpath(root / schema_file(name), data_file.parent)
+    return MODELINE + Path(target).as_posix()
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write every schema, remove retired ones, and give each data file its schema line.
+
+    Returns the files written or changed.
+    """
+    folder = root / SCHEMA_DIR
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = root / schema_file(name)
+        path.write_text(schema_text(name), encoding="utf-8", newline="\n")
+        written.append(path)
+    for path in folder.glob("*.schema.json"):
+        if path not in written:
+            path.unlink()
+    return written + [path for path in data_files(root) if _set_modeline(path, modeline(path, root))]
+
+
+def _set_modeline(path: Path, line: str) -> bool:
+    """Make ``line`` the file's first line, replacing an older schema line; True if changed."""
+    text = path.read_text(encoding="utf-8")
+    first, newline, rest = text.partition("\n")
+    if first.rstrip("\r") == line:
+        return False
+    body = rest if first.startswith(_SERVER_COMMENT) else text
+    path.write_text(f"{line}\n{body}", encoding="utf-8", newline="")
+    return True

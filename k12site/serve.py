@@ -1,0 +1,302 @@
+"""The preview server: build, serve on 127.0.0.1, rebuild on every save, reload the browser.
+
+MkDocs' loop with Lektor's error page:
+
+- The site is built into a private folder that is only ever replaced whole (`Rebuilder` renders
+  into a staging folder and swaps it in), and the rebuild runs on the server's own thread, so no
+  request ever sees a half-built site.
+- Saves are debounced: a burst of saves makes one rebuild, `SETTLE_SECONDS` after the last.
+- A failed rebuild leaves the last good site in place. Its located problems are printed in the
+  terminal and shown at the top of every page until a rebuild succeeds.
+- The browser is told to reload only once the rebuild has finished; livereload's own reload
+  would fire as soon as it saw the change, before the new site is there.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import os
+import re
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+from .builder import Rebuilder
+from .calendars import ICS_CONTENT_TYPE
+from .problems import DataError, display_path
+
+WATCHED = ("data", "content", "templates", "static")
+POLL_SECONDS = 0.1
+SETTLE_SECONDS = 0.2
+
+# Text types carry their charset, as a web host would send them; everything else is guessed.
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".ics": ICS_CONTENT_TYPE,
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+BANNER_ID = "k12site-build-error"
+FAILED_HEADING = (
+    "建置失敗：以下是上次成功建置的網站。修正這些問題並存檔後，頁面會自動更新。",
+    "The build failed: this is the last good build. Fix these problems and save; the page reloads by itself.",
+)
+NOTHING_YET_HEADING = (
+    "建置失敗，還沒有可以顯示的網站。修正這些問題並存檔後，頁面會自動更新。",
+    "The build failed and there is no good build to show yet. Fix these problems and save; the page reloads by itself.",
+)
+
+
+def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None,
+          strict: bool = False) -> int:
+    """Serve a preview of ``root`` until interrupted; return the exit code."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _serve(root, host, port, base_url, strict)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool) -> int:
+    with tempfile.TemporaryDirectory(prefix="k12site-serve-") as folder:
+        preview = Preview(root, Path(folder) / "site", base_url=base_url, strict=strict)
+        watcher = SourceWatcher(on_settled=lambda paths: _rebuild_and_reload(preview, paths))
+        server = PreviewServer(preview, watcher=watcher)
+        for name in WATCHED:
+            server.watch(str(root / name))
+        try:
+            preview.build()
+            print(f"Preview at http://{host}:{port}/ (press Ctrl+C to stop)", flush=True)
+            server.serve(port=port, host=host)  # returns on Ctrl+C or SIGTERM
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            print(f"port {port} on {host} is already in use: stop the other server or pass --port", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Stop on SIGTERM as on Ctrl+C, so the preview folder is cleaned up."""
+    raise KeyboardInterrupt
+
+
+def _rebuild_and_reload(preview: Preview, paths: set[Path]) -> None:
+    names = sorted(_display(path, preview.root) for path in paths)
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    preview.build(f"{shown} changed")
+    LiveReloadHandler.reload_waiters("*")
+
+
+def _display(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+class Preview:
+    """The served site and why its last build failed, if it did."""
+
+    def __init__(self, root: Path, site: Path, *, base_url: str | None = None, strict: bool = False):
+        self.root = root
+        self.site = site
+        self.rebuilder = Rebuilder(root, site, base_url=base_url, strict=strict)
+        self.failure: str | None = None
+
+    @property
+    def has_site(self) -> bool:
+        return self.site.is_dir()
+
+    def build(self, reason: str | None = None) -> bool:
+        """(Re)build; on failure keep the last good site and remember the problems to show.
+
+        ``reason`` says what changed; None for the first build.
+        """
+        started = time.perf_counter()
+        try:
+            report = self.rebuilder.build()
+        except DataError as exc:
+            return self._failed(reason, exc.report())
+        except jinja2.TemplateSyntaxError as exc:
+            where = display_path(Path(exc.filename), self.root) if exc.filename else exc.name
+            return self._failed(reason, f"{where}:{exc.lineno}: (template): {exc.message}")
+        except Exception:  # any other template or code error: show it like bad data, and keep serving
+            return self._failed(reason, traceback.format_exc().rstrip())
+        self.failure = None
+        for warning in report.warnings:
+            print(warning, file=sys.stderr, flush=True)
+        done = f"{reason}: rebuilt" if reason else "built"
+        print(f"{_now()} {done} in {time.perf_counter() - started:.2f} s "
+              f"({report.pages} pages, {report.calendars} calendars)", flush=True)
+        return True
+
+    def _failed(self, reason: str | None, text: str) -> bool:
+        self.failure = text
+        kept = "still serving the last good build" if self.has_site else "nothing to serve yet"
+        print(f"{_now()} {reason or 'first build'}: build failed; {kept}\n{text}", file=sys.stderr, flush=True)
+        return False
+
+    def banner(self) -> bytes:
+        """The error banner for the top of every page, HTML-escaped."""
+        zh, en = FAILED_HEADING if self.has_site else NOTHING_YET_HEADING
+        return (
+            f'<div id="{BANNER_ID}" role="alert" style="position:sticky;top:0;z-index:2147483647;margin:0;'
+            'padding:1em 1.25em;background:#fff1f0;color:#5c0000;border-bottom:4px solid #c00;'
+            'font:16px/1.5 system-ui,sans-serif;text-align:start">'
+            f'<p lang="zh-Hant-TW" style="margin:0;font-weight:bold">{html.escape(zh)}</p>'
+            f'<p lang="en" style="margin:0;font-weight:bold">{html.escape(en)}</p>'
+            '<pre style="margin:.75em 0 0;white-space:pre-wrap;overflow-wrap:anywhere;'
+            f'font:14px/1.45 ui-monospace,monospace">{html.escape(self.failure or "")}</pre></div>'
+        ).encode("utf-8")
+
+    def error_page(self) -> bytes:
+        """The page every address shows while no build has succeeded yet."""
+        head = '<!DOCTYPE html>\n<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>建置失敗 · Build failed</title></head>'
+        return head.encode("utf-8") + b"<body>" + self.banner() + b"</body></html>\n"
+
+
+def with_banner(page: bytes, banner: bytes) -> bytes:
+    """``page`` with ``banner`` as the first thing in its body."""
+    body = re.search(rb"<body\b[^>]*>", page, re.IGNORECASE)
+    at = body.end() if body else 0
+    return page[:at] + banner + page[at:]
+
+
+def _now() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+class SourceWatcher(Watcher):
+    """livereload's watcher, for sources that must be rebuilt before the browser reloads.
+
+    It compares snapshots of the watched folders every `POLL_SECONDS`, so every file of a burst
+    of saves is seen at once, and calls ``on_settled`` with the changed paths once no file has
+    changed for `SETTLE_SECONDS`. It never asks livereload to reload: the rebuild does.
+    """
+
+    def __init__(self, on_settled: Callable[[set[Path]], None]):
+        super().__init__()
+        self.on_settled = on_settled
+        self.pending: set[Path] = set()
+        self._seen: dict[Path, tuple[int, int]] = {}
+        self._timer: object | None = None
+
+    def watch(self, path: str, func: Any = None, delay: Any = None, ignore: Any = None) -> None:
+        super().watch(path, func, delay, ignore)
+        self._seen.update(_scan(Path(path)))
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        PeriodicCallback(callback, POLL_SECONDS * 1000).start()
+        return True
+
+    def examine(self) -> tuple[None, None]:
+        now: dict[Path, tuple[int, int]] = {}
+        for path in self._tasks:
+            now.update(_scan(Path(path)))
+        changed = {path for path in now.keys() | self._seen.keys() if now.get(path) != self._seen.get(path)}
+        self._seen = now
+        if changed:
+            self.pending |= changed
+            loop = IOLoop.current()
+            if self._timer is not None:
+                loop.remove_timeout(self._timer)
+            self._timer = loop.call_later(SETTLE_SECONDS, self._settled)
+        return None, None
+
+    def _settled(self) -> None:
+        paths, self.pending, self._timer = self.pending, set(), None
+        self.on_settled(paths)
+
+
+def _scan(folder: Path) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every file under ``folder``, editors' scratch files aside."""
+    found = {}
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            if _is_scratch(name):
+                continue
+            path = Path(parent, name)
+            try:
+                info = path.stat()
+            except FileNotFoundError:  # deleted while we looked
+                continue
+            found[path] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def _is_scratch(name: str) -> bool:
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or name == "4913"
+
+
+class PreviewServer(Server):
+    """livereload's server, serving the preview through `SiteFiles`."""
+
+    def __init__(self, preview: Preview, watcher: Watcher):
+        super().__init__(watcher=watcher)
+        self.preview = preview
+
+    def get_web_handlers(self, script: bytes) -> list[tuple[Any, ...]]:
+        return [(r"/(.*)", SiteFiles, {"path": str(self.preview.site), "default_filename": "index.html",
+                                       "preview": self.preview})]
+
+
+class SiteFiles(StaticFileHandler):
+    """The built site as static files, its 404 page for missing ones, the errors on top of both."""
+
+    def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None) -> None:
+        super().initialize(path, default_filename)
+        assert preview is not None
+        self.preview = preview
+        self.absolute_path: str | None = None  # set by get() when a file is served as it is
+
+    def compute_etag(self) -> str | None:
+        return None if self.absolute_path is None else super().compute_etag()
+
+    def get_content_type(self) -> str:
+        return CONTENT_TYPES.get(Path(self.absolute_path).suffix.lower()) or super().get_content_type()
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if self.preview.failure is None or not include_body:
+            return await super().get(path, include_body)
+        if not self.preview.has_site:
+            self._html(self.preview.error_page(), status=500)
+            return
+        page = self._page(path)
+        if page is None:
+            return await super().get(path, include_body)
+        self._html(with_banner(page.read_bytes(), self.preview.banner()))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        not_found = self.preview.site / "404.html"
+        if status_code != 404 or not not_found.is_file():
+            return super().write_error(status_code, **kwargs)
+        page = not_found.read_bytes()
+        self._html(page if self.preview.failure is None else with_banner(page, self.preview.banner()), status=404)
+
+    def _page(self, path: str) -> Path | None:
+        """The HTML file that ``path`` shows, if it is one inside the site."""
+        site = self.preview.site.resolve()
+        file = (site / (path + "index.html" if path == "" or path.endswith("/") else path)).resolve()
+        return file if file.suffix == ".html" and file.is_file() and file.is_relative_to(site) else None
+
+    def _html(self, body: bytes, status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", CONTENT_TYPES[".html"])
+        self.set_header("Cache-Control", "no-store")
+        self.finish(body)

@@ -1,0 +1,574 @@
+"""The rendered site: every page in both languages, its facts, its links, its structure, its builds.
+
+Most tests read one build of the real data (``site``); those that change the data build a copy
+of the real project or the tiny one in tmp_path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+
+from k12site import i18n, urls
+from k12site.builder import build
+from k12site.loader import load_project
+from k12site.problems import DataError
+from k12site.project import Year, part_times
+
+LANGS = ("zh-tw", "en")
+HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
+SAFE_SCHEMES = ("https", "mailto", "tel", "webcal")
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Site:
+    """A built site folder, with each page parsed once."""
+
+    root: Path
+    _soups: dict[str, BeautifulSoup] = field(default_factory=dict)
+
+    def soup(self, rel: str) -> BeautifulSoup:
+        if rel not in self._soups:
+            self._soups[rel] = BeautifulSoup((self.root / rel).read_bytes(), "html.parser")
+        return self._soups[rel]
+
+    def page(self, lang: str, rest: str = "") -> BeautifulSoup:
+        return self.soup(f"{lang}/114/{rest}index.html")
+
+    @property
+    def html_files(self) -> list[str]:
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+    def files(self) -> dict[str, bytes]:
+        return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()}
+
+
+def build_site(root: Path, out: Path, **options) -> Site:
+    build(root, out, **options)
+    return Site(out)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real data, built once (no base URL, as in data/site.yaml)."""
+    return build_site(REPO, tmp_path_factory.mktemp("site") / "site", base_url="")
+
+
+@pytest.fixture(scope="module")
+def year() -> Year:
+    return load_project(REPO).years[0]
+
+
+@pytest.fixture
+def tiny_project(tiny: Path) -> Path:
+    """The tiny project of tests/tiny.py with this repository's templates."""
+    shutil.copytree(REPO / "templates", tiny / "templates")
+    return tiny
+
+
+def text(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def resolve(page: str, href: str) -> tuple[str, str]:
+    """The file a relative link from ``page`` reaches, and its #fragment."""
+    parts = urlsplit(href)
+    if not parts.path:
+        return page, parts.fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    if parts.path.endswith("/") or target == ".":
+        target = "index.html" if target == "." else target + "/index.html"
+    return target, parts.fragment
+
+
+def counterpart(rel: str) -> str:
+    lang, _, rest = rel.partition("/")
+    return ("en" if lang == "zh-tw" else "zh-tw") + "/" + rest
+
+
+# --- the URL plan and the pages it promises -----------------------------------------------------
+
+URL_PLAN = [
+    "index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css",
+    "zh-tw/114/index.html", "en/114/index.html",
+    "zh-tw/114/counties/pingtung/index.html", "en/114/counties/pingtung/index.html",
+    "zh-tw/114/notice/pingtung/index.html", "en/114/notice/pingtung/index.html",
+    "zh-tw/114/sessions/index.html", "zh-tw/114/agenda/hr/index.html", "zh-tw/114/agenda/student/index.html",
+    "zh-tw/114/agenda/funding/index.html", "zh-tw/114/onsite/index.html", "zh-tw/114/process/index.html",
+]
+
+
+@pytest.mark.parametrize("path", URL_PLAN)
+def test_the_url_plan_paths_exist(site: Site, path: str) -> None:
+    assert (site.root / path).is_file()
+
+
+def test_the_page_count_is_what_the_data_implies(site: Site, year: Year) -> None:
+    per_language = 4 + len(year.tracks) + len(year.counties) + len(year.notices)  # home, sessions, process, onsite
+    assert len(site.html_files) == 2 + 2 * per_language == 62  # + the bilingual root and 404 pages
+
+
+def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: Site) -> None:
+    pages = [rel for rel in site.html_files if rel.startswith(LANGS)]
+    assert pages
+    for rel in pages:
+        lang = rel.split("/")[0]
+        other = counterpart(rel)
+        soup = site.soup(rel)
+        assert (site.root / other).is_file(), f"{rel} has no counterpart {other}"
+        assert soup.html["lang"] == HTML_LANG[lang], rel
+        switch = soup.select_one("a.lang-switch")
+        assert switch["hreflang"] == HTML_LANG[counterpart(rel).split("/")[0]], rel
+        assert resolve(rel, switch["href"]) == (other, ""), rel
+        alternates = {link["hreflang"]: resolve(rel, link["href"])[0] for link in soup.select('link[rel="alternate"]')}
+        assert alternates == {HTML_LANG[lang]: rel, HTML_LANG[other.split("/")[0]]: other}, rel
+
+
+def test_no_broken_internal_link_and_none_starts_with_a_slash(site: Site) -> None:
+    checked = 0
+    for rel in site.html_files:
+        for node in site.soup(rel).find_all(href=True) + site.soup(rel).find_all(src=True):
+            href = node.get("href") or node.get("src")
+            assert not href.startswith("/"), f"{rel}: {href}"
+            scheme = urlsplit(href).scheme
+            if scheme:
+                assert scheme in SAFE_SCHEMES, f"{rel}: {href}"
+                continue
+            target, fragment = resolve(rel, href)
+            assert (site.root / target).is_file(), f"{rel}: {href} -> {target} does not exist"
+            if fragment:
+                assert site.soup(target).find(id=fragment), f"{rel}: {href}: no id {fragment!r} in {target}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_templates_never_glue_paths_together() -> None:
+    """Every href and src in a template comes from a helper of the URL plan (or is a #fragment)."""
+    for template in sorted((REPO / "templates").glob("*.html")):
+        for match in re.finditer(r'\b(href|src)="([^"]*)"', template.read_text(encoding="utf-8")):
+            assert match[2].startswith(("{{", "#")), f"{template.name}: {match[0]}"
+
+
+# --- the county pages ---------------------------------------------------------------------------
+
+COUNTIES = [line.split(": ")[1] for line in (REPO / "data/counties.yaml").read_text().splitlines() if "- slug: " in line]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", COUNTIES)
+def test_each_county_page_shows_its_own_three_dates_and_its_districts_password(
+    site: Site, year: Year, slug: str, lang: str
+) -> None:
+    soup = site.page(lang, f"counties/{slug}/")
+    district = year.district_of(slug)
+    sessions = soup.select_one("#sessions")
+    shown = [t["datetime"] for t in sessions.select("h3 time")]
+    assert shown == [s.date.isoformat() for s in year.district_sessions(district)]
+    assert len(shown) == 3
+    page = text(soup)
+    assert district.webex.password in page and district.webex.meeting_number in page
+    assert soup.find("a", href=district.webex.url)
+    for other in year.districts:
+        if other is not district:
+            assert other.webex.password not in page, f"{slug} shows district {other.number}'s password"
+    assert soup.h1.get_text() == year.county(slug).name[lang]
+    assert year.track("hr").audience[lang] in page  # who should attend each track
+
+
+@pytest.mark.parametrize("lang, labels", [
+    ("zh-tw", ("開放簽到", "課程開始", "結束（請簽退）")),
+    ("en", ("Sign-in opens", "Content starts", "Ends (sign out)")),
+])
+def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hours(
+    site: Site, year: Year, lang: str, labels: tuple[str, ...]
+) -> None:
+    section = site.page(lang, "counties/pingtung/").select_one("#sessions section.session")
+    parts = section.select("ul.parts > li")
+    hr = year.track("hr")
+    assert len(parts) == len(hr.parts) == 2
+    for li, part in zip(parts, hr.parts):
+        assert [text(dt) for dt in li.select("dt")] == list(labels)
+        assert [t["datetime"] for t in li.select("dd time")] == [f"2025-08-12T{c}+08:00" for c in part_times(part)]
+        assert part.label[lang] in text(li)
+        assert (f"3 小時" if lang == "zh-tw" else "3 hours") in text(li)
+
+
+@pytest.mark.parametrize("slug", ["pingtung", "taipei", "hsinchu-city"])
+def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: Site, year: Year, slug: str) -> None:
+    example = year.joining.display_name.example.zh.format(county=year.county(slug).name.zh)
+    for lang in LANGS:
+        shown = site.page(lang, f"counties/{slug}/").select_one("#join ~ p strong.example")
+        assert shown.get_text() == example and shown["lang"] == "zh-Hant-TW"
+    english = text(site.page("en", f"counties/{slug}/"))
+    assert "Type it in Chinese" in english and year.county(slug).name.zh in english
+
+
+def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
+    assert "請屏東縣學校優先參與本場次" in text(site.page("zh-tw", "counties/pingtung/"))
+    assert "Pingtung County schools: please attend this district's sessions first" in text(site.page("en", "counties/pingtung/"))
+    for lang in LANGS:  # Tainan shares Pingtung's district but is not a priority county
+        assert not site.page(lang, "counties/tainan/").select(".priority")
+
+
+def test_the_priority_note_is_derived_for_any_county(tiny_project: Path, tmp_path: Path) -> None:
+    built = build_site(tiny_project, tmp_path / "out")
+    assert "請乙市學校優先參與本場次" in text(built.page("zh-tw", "counties/beta-city/"))
+    assert "Beta City schools: please attend this district's sessions first" in text(built.page("en", "counties/beta-city/"))
+    assert not built.page("zh-tw", "counties/alpha/").select(".priority")
+
+
+def test_a_county_page_links_its_agendas_notice_onsite_page_and_calendars(site: Site, year: Year) -> None:
+    rel = "zh-tw/114/counties/pingtung/index.html"
+    soup = site.soup(rel)
+    targets = {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True) if not urlsplit(a["href"]).scheme}
+    for track in year.tracks:
+        assert f"zh-tw/114/agenda/{track.slug}/index.html" in targets
+    assert "zh-tw/114/notice/pingtung/index.html" in targets
+    assert "zh-tw/114/onsite/index.html" in targets
+    assert urls.calendar("zh-tw", 114, "county", "pingtung") in targets
+    google = [a for a in soup.find_all("a", href=True) if a["href"].startswith("https://calendar.google.com/")]
+    assert len(google) == len(year.county_events("pingtung")) == 4
+    assert not soup.select('a[href^="webcal:"]'), "no subscription link without a base URL"
+    assert "Google" in text(soup.select_one("details.calendar-help")) and "Outlook" in text(soup.select_one("details.calendar-help"))
+    taipei = site.soup("zh-tw/114/counties/taipei/index.html")
+    assert not [a for a in taipei.find_all("a", href=True) if "notice/" in a["href"]], "Taipei has no letter"
+
+
+def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Path) -> None:
+    built = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
+    soup = built.page("zh-tw", "counties/pingtung/")
+    webcal = [a["href"] for a in soup.select('a[href^="webcal:"]')]
+    assert webcal == ["webcal://example.org/training/zh-tw/114/calendars/counties/pingtung.ics"]
+    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/training/zh-tw/114/counties/pingtung/"
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+    assert alternates["en"] == "https://example.org/training/en/114/counties/pingtung/"
+    assert "https://example.org/training/zh-tw/114/counties/pingtung/" in text(soup.select_one("footer"))
+    agenda = built.page("en", "agenda/hr/")
+    assert [a["href"] for a in agenda.select('a[href^="webcal:"]')] == ["webcal://example.org/training/en/114/calendars/tracks/hr.ics"]
+
+
+# --- the sessions, agenda, on-site, process, notice and home pages ------------------------------
+
+@pytest.mark.parametrize("lang, day, note, other", [
+    ("zh-tw", "114年8月12日（二）", "請屏東縣學校優先參與本場次", "開放跨區參與"),
+    ("en", "Tue 12 Aug 2025", "Pingtung County schools: please attend this district's sessions first",
+     "Open to participants from other districts"),
+])
+def test_the_sessions_page_has_the_district_table(site: Site, year: Year, lang: str, day: str, note: str, other: str) -> None:
+    table = site.page(lang, "sessions/").select_one("table.sessions")
+    assert table.caption and table.find_parent("div", class_="table-wrap")
+    rows = table.select("tbody tr")
+    assert len(rows) == len(year.districts) == 5
+    for row, district in zip(rows, year.districts):
+        cells = text(row)
+        assert [a.get_text() for a in row.select("td:nth-of-type(1) a")] == [c.name[lang] for c in year.district_counties(district)]
+        assert str(district.schools) in cells
+        assert [t["datetime"] for t in row.select("time")] == [s.date.isoformat() for s in year.district_sessions(district)]
+        assert district.webex.password in cells and district.webex.meeting_number in cells
+        assert row.find("a", href=district.webex.url)
+        assert other in cells
+        assert (note in cells) == (district.number == 5)
+    assert row.find("time", datetime="2025-08-12").get_text() == day
+    assert str(year.total_schools) in text(table.tfoot)
+
+
+@pytest.mark.parametrize("lang, minutes, afternoon", [("zh-tw", "90 分鐘", "150 分鐘"), ("en", "90 min", "150 min")])
+def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sessions(
+    site: Site, year: Year, lang: str, minutes: str, afternoon: str
+) -> None:
+    soup = site.page(lang, "agenda/hr/")
+    hr = year.track("hr")
+    tables = soup.select("table.agenda")
+    assert len(tables) == len(hr.parts) == 2
+    assert minutes in text(tables[0]) and afternoon in text(tables[1])
+    assert [t["datetime"] for t in tables[0].select("tbody th time")] == [s.start for s in hr.parts[0].slots]
+    intro, steps = year.joining.audio_check_intro[lang], [s[lang] for s in year.joining.audio_check]
+    # morning sign-in shows the steps; the afternoon's shows only the reminder
+    assert intro in text(tables[0]) and all(step in text(tables[0]) for step in steps)
+    assert intro in text(tables[1]) and not any(step in text(tables[1]) for step in steps)
+    nested = tables[0].select("td ul ul li")
+    assert nested, "topics keep their nested items"
+    sessions = soup.select_one("table.track-sessions")
+    assert [t["datetime"] for t in sessions.select("tbody th time")] == [s.date.isoformat() for s in year.track_sessions(hr)]
+    assert len(sessions.select('a[href^="https://calendar.google.com/"]')) == 10  # 5 days x 2 parts
+    hours = text(soup.select_one("#hours").find_next("ul"))
+    assert hours.count("3 小時" if lang == "zh-tw" else "3 hours") == 2
+    assert hr.audience[lang] in text(soup)
+    rel = f"{lang}/114/agenda/hr/index.html"
+    assert urls.calendar(lang, 114, "track", "hr") in {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)}
+
+
+def test_slots_without_a_title_are_named_by_their_kind(tiny_project: Path, tmp_path: Path) -> None:
+    built = build_site(tiny_project, tmp_path / "out")
+    first = built.page("en", "agenda/hr/").select_one("table.agenda tbody tr")
+    assert "Sign in" in text(first) and "Check your audio" in text(first)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_onsite_page_has_a_printable_checklist_with_labelled_checkboxes(site: Site, year: Year, lang: str) -> None:
+    soup = site.page(lang, "onsite/")
+    boxes = soup.select('input[type="checkbox"]')
+    assert len(boxes) == len(year.onsite.checklist) == 3
+    for box in boxes:
+        label = soup.find("label", attrs={"for": box["id"]})
+        assert label and text(label)
+    assert [t["datetime"] for t in soup.select("#apply ~ p time")] == ["2025-08-25", "2025-09-26"]
+    assert len(soup.select("table.agenda td li")) == 14  # the module list
+    assert i18n.strings(lang)["none_scheduled"] in text(soup)
+    assert not soup.select("table.onsite-sessions")
+
+
+def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> None:
+    onsite = real / "data/114/onsite.yaml"
+    onsite.write_text(onsite.read_text().replace("sessions: []", """sessions:
+  - county: pingtung
+    kind: hands_on
+    date: 2025-09-10
+    start: "09:00"
+    end: "16:00"
+    venue: {zh: 屏東縣教育處, en: Pingtung County Education Department}
+"""), encoding="utf-8")
+    built = build_site(real, tmp_path / "out")
+    table = built.page("en", "onsite/").select_one("table.onsite-sessions")
+    assert table.caption
+    assert [text(td) for td in table.select("tbody td")] == ["09:00 – 16:00", "Pingtung County", "On-site hands-on session",
+                                                            "Pingtung County Education Department"]
+    assert table.select_one("tbody th time")["datetime"] == "2025-09-10"
+    assert i18n.strings("en")["none_scheduled"] not in text(built.page("en", "onsite/"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_process_page_derives_its_windows_and_links_the_other_pages(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/process/index.html"
+    soup = site.soup(rel)
+    method = [t["datetime"] for t in soup.select("#method ~ ol time")]
+    assert method == ["2025-08-06", "2025-08-22", "2025-08-25", "2025-09-26"]
+    assert [text(m) for m in soup.select("#purposes + ol > li > .marker")] == (["(一)", "(二)"] if lang == "zh-tw" else ["(1)", "(2)"])
+    assert year.process.purposes[0].text[lang] in text(soup)
+    targets = {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)}
+    assert {f"{lang}/114/sessions/index.html", f"{lang}/114/onsite/index.html"} <= targets
+    assert {f"{lang}/114/agenda/{t.slug}/index.html" for t in year.tracks} <= targets
+    assert (("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(soup))
+
+
+@pytest.mark.parametrize("lang, markers", [
+    ("zh-tw", (["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"], ["(一)", "(二)", "(三)"], ["1、", "2、", "3、"])),
+    ("en", (["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."], ["(1)", "(2)", "(3)"], ["(a)", "(b)", "(c)"])),
+])
+def test_the_notice_keeps_the_letters_form_and_numbering(site: Site, year: Year, lang: str, markers) -> None:
+    rel = f"{lang}/114/notice/pingtung/index.html"
+    soup = site.soup(rel)
+    notice = year.notices["pingtung"]
+    fields = {text(div.dt): text(div.dd) for div in soup.select("dl.letter-fields > div")}
+    ui = i18n.strings(lang)
+    assert fields[ui["f_reference"]] == "屏府教管字第1145124742號"
+    assert fields[ui["f_date"]] == ("中華民國114年7月21日" if lang == "zh-tw" else "21 Jul 2025")
+    assert fields[ui["f_phone"]] == "08-7320415#3613" and fields[ui["f_email"]] == "a002664@oa.pthg.gov.tw"
+    assert fields[ui["f_addressee"]] == notice.addressee[lang] and fields[ui["f_priority"]] == notice.priority[lang]
+    assert fields[ui["f_classification"]] == ui["f_blank"]
+    assert set(fields) == {ui[k] for k in ("f_address", "f_contact", "f_phone", "f_email", "f_addressee", "f_date",
+                                           "f_reference", "f_priority", "f_classification", "f_attachment")}
+    assert soup.select_one('a[href^="tel:"]')["href"] == "tel:+886-8-7320415;ext=3613"
+    attachment = soup.select_one("dl.letter-fields a[href]:not([href^='tel:']):not([href^='mailto:'])")
+    assert resolve(rel, attachment["href"])[0] == f"{lang}/114/process/index.html"
+    assert notice.subject[lang] in text(soup.select_one(".subject"))
+    details = soup.select_one("#details + ol")
+    assert [text(m) for m in details.select(":scope > li > .marker")] == markers[0]
+    fourth = details.select(":scope > li")[3]
+    assert [text(m) for m in fourth.select(":scope > ol > li > .marker")] == markers[1]
+    assert [text(m) for m in fourth.select(":scope > ol > li")[0].select(":scope > ol > li > .marker")] == markers[2]
+    distribution = {text(div.dt): text(div.dd) for div in soup.select("dl.distribution > div")}
+    assert distribution[ui["recipients"]] == ui["list_sep"].join(r[lang] for r in notice.recipients).strip()
+    assert distribution[ui["copies"]] == ui["list_sep"].join(c[lang] for c in notice.copies).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_year_home_groups_the_22_counties_by_district(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/index.html"
+    soup = site.soup(rel)
+    groups = soup.select("#find-your-county ~ .districts section.district")
+    assert len(groups) == 5
+    found = []
+    for group, district in zip(groups, year.districts):
+        links = group.select(".county-list a")
+        assert [resolve(rel, a["href"])[0] for a in links] == [f"{lang}/114/counties/{s}/index.html" for s in district.counties]
+        found += links
+    assert len(found) == 22
+    intro = year.content[("home", lang)].split("\n")[0]
+    assert soup.select_one(".prose p").get_text() == intro
+    for track in year.tracks:
+        assert track.audience[lang] in text(soup)
+
+
+def test_the_root_page_points_to_the_latest_year_in_both_languages(site: Site) -> None:
+    soup = site.soup("index.html")
+    assert soup.html["lang"] == "zh-Hant-TW" and soup.select_one('[lang="en"]')
+    targets = [resolve("index.html", a["href"])[0] for a in soup.select("main a")]
+    assert targets == ["zh-tw/114/index.html", "en/114/index.html"]
+
+
+def test_adding_a_year_moves_no_existing_url(real: Path, tmp_path: Path) -> None:
+    before = build_site(real, tmp_path / "before").html_files
+    shutil.copytree(real / "data/114", real / "data/115")
+    shutil.copytree(real / "content/114", real / "content/115")
+    year_file = real / "data/115/year.yaml"
+    year_file.write_text(year_file.read_text().replace("academic_year: 114", "academic_year: 115"), encoding="utf-8")
+    after = build_site(real, tmp_path / "after")
+    assert set(before) <= set(after.html_files)
+    assert {f for f in after.html_files if "/115/" in f} == {f.replace("/114/", "/115/") for f in before if "/114/" in f}
+    root_links = [resolve("index.html", a["href"])[0] for a in after.soup("index.html").select(".choose a")]
+    assert root_links == ["zh-tw/115/index.html", "en/115/index.html"]
+
+
+def test_the_404_page_is_bilingual_and_links_home_from_any_address(site: Site, real: Path, tmp_path: Path) -> None:
+    soup = site.soup("404.html")
+    assert soup.h1 and soup.select_one('[lang="en"]')
+    assert [resolve("404.html", a["href"])[0] for a in soup.select("main a")] == ["zh-tw/114/index.html", "en/114/index.html"]
+    published = build_site(real, tmp_path / "out", base_url="https://example.org/training/").soup("404.html")
+    assert [a["href"] for a in published.select("main a")] == [
+        "https://example.org/training/zh-tw/114/", "https://example.org/training/en/114/"]
+    assert published.select_one('link[rel="stylesheet"]')["href"] == "https://example.org/training/assets/style.css"
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(site: Site, real: Path, tmp_path: Path) -> None:
+    pages = {f.removesuffix("index.html") for f in site.html_files if f != "404.html"}
+    relative = set(re.findall(r"<loc>([^<]*)</loc>", (site.root / "sitemap.xml").read_text()))
+    assert relative == {p or "./" for p in pages}
+    assert "Sitemap:" not in (site.root / "robots.txt").read_text()
+    published = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
+    sitemap = (published.root / "sitemap.xml").read_text()
+    assert set(re.findall(r"<loc>([^<]*)</loc>", sitemap)) == {"https://example.org/training/" + p for p in pages}
+    assert 'hreflang="zh-Hant-TW" href="https://example.org/training/zh-tw/114/counties/pingtung/"' in sitemap
+    assert "Sitemap: https://example.org/training/sitemap.xml" in (published.root / "robots.txt").read_text()
+
+
+# --- made for the people who read it --------------------------------------------------------------
+
+def test_every_page_has_its_language_a_skip_link_one_h1_and_headings_in_order(site: Site) -> None:
+    for rel in site.html_files:
+        soup = site.soup(rel)
+        assert soup.html.get("lang"), rel
+        first_link = soup.body.find("a")
+        assert first_link["href"] == "#main" and soup.select_one("main#main"), rel
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+        assert levels[0] == 1 and levels.count(1) == 1, f"{rel}: {levels}"
+        for previous, level in zip(levels, levels[1:]):
+            assert level <= previous + 1, f"{rel}: h{previous} then h{level}"
+
+
+def test_every_table_has_a_caption_scoped_headers_and_a_focusable_scroll_box(site: Site) -> None:
+    tables = 0
+    for rel in site.html_files:
+        for table in site.soup(rel).find_all("table"):
+            tables += 1
+            assert table.caption and text(table.caption), rel
+            assert all(th.get("scope") in ("col", "row") for th in table.find_all("th")), rel
+            wrap = table.parent
+            assert wrap.name == "div" and "table-wrap" in wrap["class"], rel
+            assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"], rel
+    assert tables >= 2 * (1 + 3 + 2 + 1 + 1)
+
+
+def test_no_page_asks_another_host_for_anything_and_none_runs_a_script(site: Site) -> None:
+    for rel in site.html_files:
+        soup = site.soup(rel)
+        assert not soup.find(["script", "iframe", "img", "object", "embed", "video", "audio"]), rel
+        sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        assert len(sheets) == 1 and resolve(rel, sheets[0])[0] == "assets/style.css", rel
+        assert not soup.find(style=True), rel
+    css = (site.root / "assets/style.css").read_text()
+    assert "url(" not in css and "@import" not in css
+
+
+def test_the_stylesheet_names_chinese_fonts_shows_focus_and_prints(site: Site) -> None:
+    css = (site.root / "assets/style.css").read_text()
+    font_stack = re.search(r"font-family:([^;]*);", css)[1]
+    for font in ('"Noto Sans CJK TC"', '"PingFang TC"', '"Microsoft JhengHei"', "sans-serif"):
+        assert font in font_stack
+    assert ":focus-visible" in css and "@media print" in css and "size: A4" in css
+    printed = css[css.index("@media print"):]
+    assert "nav" in printed and ".lang-switch" in printed
+
+
+def test_every_page_is_light(site: Site) -> None:
+    css = (site.root / "assets/style.css").stat().st_size
+    for rel in site.html_files:
+        assert (site.root / rel).stat().st_size + css < 50 * 1024, rel
+
+
+# --- safe output ----------------------------------------------------------------------------------
+
+def test_markup_in_the_data_is_shown_as_text(tiny_project: Path, tmp_path: Path) -> None:
+    counties = tiny_project / "data/counties.yaml"
+    counties.write_text(counties.read_text().replace("{zh: 甲縣, en: Alpha County}",
+                                                     '{zh: 甲縣, en: "<script>alert(1)</script>Alpha & Co"}'), encoding="utf-8")
+    built = build_site(tiny_project, tmp_path / "out")
+    raw = (built.root / "en/114/counties/alpha/index.html").read_text()
+    assert "<script>" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;Alpha &amp; Co" in raw
+    assert built.page("en", "counties/alpha/").h1.get_text() == "<script>alert(1)</script>Alpha & Co"
+
+
+def test_markdown_renders_commonmark_without_raw_html_or_unsafe_links() -> None:
+    from k12site.markdown import render
+
+    html = render('Hi <b onclick="x()">there</b> [a](javascript:alert(1)) [b](/abs) [c](//evil.example/) '
+                  "[d](https://example.org/) [e](../sessions/) [f](mailto:a@example.org)")
+    assert "<b" not in html and "&lt;b onclick" in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs == ["https://example.org/", "../sessions/", "mailto:a@example.org"]
+
+
+def test_an_unsafe_link_never_reaches_a_page() -> None:
+    from k12site.pages import UnsafeLinkError, safe_href
+
+    for bad in ("javascript:alert(1)", "data:text/html,x", "http://example.org/", "/root-relative", "//other.host/"):
+        with pytest.raises(UnsafeLinkError):
+            safe_href(bad)
+    for good in ("https://example.org/", "mailto:a@example.org", "tel:+886-8-7320415", "webcal://x.org/a.ics", "../x/"):
+        assert safe_href(good) == good
+
+
+# --- trustworthy builds ---------------------------------------------------------------------------
+
+def test_two_builds_are_byte_identical(site: Site, tmp_path: Path) -> None:
+    again = build_site(REPO, tmp_path / "again", base_url="")
+    assert again.files() == site.files()
+
+
+def test_a_broken_data_file_leaves_the_previous_build_untouched(real: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    good = build_site(real, out).files()
+    sessions = real / "data/114/sessions.yaml"
+    sessions.write_text(sessions.read_text().replace("date: 2025-08-12", "date: 2025-08-32"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"sessions\.yaml:\d+:\d+: sessions\[4\]\.date"):
+        build(real, out)
+    assert Site(out).files() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"], "no staging folder is left behind"
+
+
+# --- interface strings and letter numbering -------------------------------------------------------
+
+def test_every_interface_string_has_both_languages_with_the_same_placeholders() -> None:
+    for key, (zh, en) in i18n.UI.items():
+        assert zh.strip() and en.strip(), key
+        assert set(re.findall(r"\{(\w+)\}", zh)) <= set(re.findall(r"\{(\w+)\}", en)), key
+        assert set(re.findall(r"\{(\w+)\}", en)) <= set(re.findall(r"\{(\w+)\}", zh)), key
+
+
+@pytest.mark.parametrize("n, zh", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"), (100, "100")])
+def test_chinese_numerals_as_letters_count(n: int, zh: str) -> None:
+    assert i18n.zh_number(n) == zh
+
+
+def test_item_markers_follow_the_depth() -> None:
+    assert [i18n.item_marker(d, 2, "zh-tw") for d in range(4)] == ["二、", "(二)", "2、", "(2)"]
+    assert [i18n.item_marker(d, 2, "en") for d in range(4)] == ["2.", "(2)", "(b)", "(bb)"]
