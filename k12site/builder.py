@@ -5,11 +5,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .loader import FileCache, load_project
 from .output import Output, StagedOutput
 from .problems import Problem
 from .project import Project
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 @dataclass
@@ -21,13 +25,13 @@ class BuildReport:
     warnings: list[Problem]
 
 
-def render(project: Project, output: Output | None = None) -> Output:
+def render(project: Project, output: Output | None = None, env: Environment | None = None) -> Output:
     """Every output file of the site, into ``output`` (in memory unless given a staged one)."""
     from .calendars import render_calendars
     from .pages import render_site
 
     output = Output() if output is None else output
-    render_site(project, output)
+    render_site(project, output, env)
     render_calendars(project, output)
     return output
 
@@ -39,13 +43,14 @@ def build(
     base_url: str | None = None,
     strict: bool = False,
     cache: FileCache | None = None,
+    env: Environment | None = None,
 ) -> BuildReport:
     """Check everything, render into a staging folder, then swap it in as ``out`` (default site/)."""
     started = time.perf_counter()
     project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
     output = StagedOutput(out or root / "site")
     try:
-        render(project, output)  # 2. render every page and calendar into the staging folder
+        render(project, output, env)  # 2. render every page and calendar into the staging folder
         output.commit()  # 3. swap the new site in
     except BaseException:
         output.discard()
@@ -64,6 +69,11 @@ class Rebuilder:
     def __init__(self, root: Path, out: Path | None = None, *, base_url: str | None = None, strict: bool = False):
         self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
         self.cache: FileCache = {}
+        self.env: Environment | None = None
 
     def build(self) -> BuildReport:
-        return build(self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache)
+        if self.env is None:
+            from .pages import environment
+
+            self.env = environment(self.root / "templates")
+        return build(self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache, env=self.env)

@@ -107,8 +107,12 @@ def _clock(moment: dt.datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
-    """The event's description: when, how to join, hours and the agenda link."""
+def description(year: Year, event: Event, lang: str, base_url: str = "", *, brief: bool = False) -> str:
+    """The event's description: when, how to join, hours and the agenda link.
+
+    ``brief`` leaves out the display-name examples of every county, for links that carry the
+    description in their address (Google Calendar).
+    """
     lines = [
         _t("when", lang, date=dates.long_date(event.start.date(), lang),
            start=_clock(event.start), end=_clock(event.end)),
@@ -120,14 +124,14 @@ def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
     if event.onsite is not None:
         lines += ["", _t("venue", lang, venue=event.onsite.venue[lang])]
     else:
-        lines += ["", *_joining_lines(year, event, lang)]
+        lines += ["", *_joining_lines(year, event, lang, brief)]
     link = agenda_url(base_url, event, lang)
     if link:
         lines += ["", _t("agenda", lang, url=link)]
     return "\n".join(lines)
 
 
-def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
+def _joining_lines(year: Year, event: Event, lang: str, brief: bool = False) -> list[str]:
     """Webex link, meeting number, password, and the display name with each county's example.
 
     The example names every county of the event's district, so the event reads the same in
@@ -141,8 +145,10 @@ def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
         _t("password", lang, value=webex.password),
         "",
         _t("display_name", lang, format=name.format[lang].replace("{county}", _t("county_word", lang))),
-        _t("examples", lang),
     ]
+    if brief:
+        return lines
+    lines.append(_t("examples", lang))
     for county in year.district_counties(event.district):
         example = name.example[lang].replace("{county}", county.name.zh)
         lines.append(_t("example", lang, county=county.name[lang], example=example))
@@ -210,24 +216,61 @@ def taipei_vtimezone() -> Timezone:
     return timezone
 
 
-def calendar_bytes(project: Project, year: Year, lang: str, name: str, events: list[Event]) -> bytes:
-    """One .ics file: METHOD:PUBLISH, the VTIMEZONE, then the events in time order."""
-    site = project.site
-    refresh = dt.timedelta(hours=site.calendar_refresh_hours)
-    calendar = Calendar.new(prodid=site.calendar_prodid, method="PUBLISH", calscale="GREGORIAN",
-                            uid="unused")
-    del calendar["UID"]  # Calendar.new would otherwise make a random one, changing every build
-    if len(events) > 1:
-        calendar.calendar_name = name  # NAME and X-WR-CALNAME, once each
-    calendar.add("X-WR-TIMEZONE", TZID)
-    calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
-    calendar.add_component(taipei_vtimezone())
-    for event in sorted(events, key=lambda event: (event.start, event.uid)):
-        calendar.add_component(event_component(year, event, lang, site.base_url))
-    if calendar.get_missing_tzids():
-        raise ValueError(f"{name}: time zones without a VTIMEZONE: {calendar.get_missing_tzids()}")
-    return calendar.to_ical()
+END_CALENDAR = b"END:VCALENDAR\r\n"
+TAIPEI_VTIMEZONE = taipei_vtimezone().to_ical()  # the same bytes in every file: serialize once
+
+
+BEGIN_CALENDAR = b"BEGIN:VCALENDAR\r\n"
+
+
+class CalendarWriter:
+    """Writes .ics files for one site and language, serializing each shared part only once.
+
+    Every part is serialized by icalendar: the properties all files share, the VTIMEZONE, each
+    VEVENT (an event stands in its session, district, track, county and all-sessions files),
+    and each file's own name. A file is these parts in RFC 5545's order.
+    """
+
+    def __init__(self, project: Project, year: Year, lang: str):
+        self.year, self.lang, self.base_url = year, lang, project.site.base_url
+        refresh = dt.timedelta(hours=project.site.calendar_refresh_hours)
+        shared = Calendar()
+        shared.add("PRODID", project.site.calendar_prodid)
+        shared.add("VERSION", "2.0")
+        shared.add("CALSCALE", "GREGORIAN")
+        shared.add("METHOD", "PUBLISH")
+        shared.add("X-WR-TIMEZONE", TZID)
+        shared.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
+        shared.add("X-PUBLISHED-TTL", vDuration(refresh))
+        self.head = _inner(shared.to_ical())
+        self.vevents: dict[str, bytes] = {}
+
+    def vevent(self, event: Event) -> bytes:
+        if event.uid not in self.vevents:
+            self.vevents[event.uid] = event_component(self.year, event, self.lang, self.base_url).to_ical()
+        return self.vevents[event.uid]
+
+    def file(self, name: str, events: list[Event]) -> bytes:
+        """One .ics file: METHOD:PUBLISH, the VTIMEZONE, then the events in time order.
+
+        The calendar's name (NAME and X-WR-CALNAME, once each) only where there are several
+        events: a one-event file imported as a new calendar would be a calendar of one.
+        """
+        named = b""
+        if len(events) > 1:
+            calendar = Calendar()
+            calendar.calendar_name = name
+            named = _inner(calendar.to_ical())
+        ordered = sorted(events, key=lambda event: (event.start, event.uid))
+        body = b"".join(self.vevent(event) for event in ordered)
+        return BEGIN_CALENDAR + self.head + named + TAIPEI_VTIMEZONE + body + END_CALENDAR
+
+
+def _inner(serialized: bytes) -> bytes:
+    """The content lines of a serialized VCALENDAR, without its BEGIN and END lines."""
+    if not (serialized.startswith(BEGIN_CALENDAR) and serialized.endswith(END_CALENDAR)):
+        raise ValueError("unexpected calendar serialization")
+    return serialized[len(BEGIN_CALENDAR) : -len(END_CALENDAR)]
 
 
 @dataclass(frozen=True)
@@ -243,7 +286,7 @@ class CalendarFile:
         return urls.calendar(lang, year, self.scope, self.slug)
 
     def name(self, year: Year, lang: str) -> str:
-        return _t("name", lang, title=year.info.title[lang], scope=self.scope_names[lang])
+        return _t("name", lang, title=year.info.short_title[lang], scope=self.scope_names[lang])
 
 
 def _both(make: Callable[[str], str]) -> dict[str, str]:
@@ -278,11 +321,13 @@ def calendar_files(year: Year) -> list[CalendarFile]:
 def render_calendars(project: Project, output: Output) -> None:
     """Add every calendar file of every year, in both languages, to ``output``."""
     for year in project.years:
-        for entry in calendar_files(year):
+        entries = calendar_files(year)
+        for entry in entries:
             _check_unique(entry)
-            for lang in project.site.languages:
-                body = calendar_bytes(project, year, lang, entry.name(year, lang), entry.events)
-                output.add(entry.path(lang, year.number), body)
+        for lang in project.site.languages:
+            writer = CalendarWriter(project, year, lang)
+            for entry in entries:
+                output.add(entry.path(lang, year.number), writer.file(entry.name(year, lang), entry.events))
 
 
 def _check_unique(entry: CalendarFile) -> None:
@@ -308,7 +353,7 @@ def google_calendar_url(year: Year, event: Event, lang: str, base_url: str = "")
         "action": "TEMPLATE",
         "text": summary(event, lang),
         "dates": f"{_utc(event.start)}/{_utc(event.end)}",
-        "details": description(year, event, lang, base_url),
+        "details": description(year, event, lang, base_url, brief=True),
         "location": location(event, lang),
     }
     return GOOGLE_RENDER + "?" + urlencode(query)

@@ -120,6 +120,7 @@ class YearFile(Model):
 
     academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
     title: Text
+    short_title: Text = Field(description="A short form of the title, for calendar names in phone apps.")
     organizer: Body
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text

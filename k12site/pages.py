@@ -27,7 +27,7 @@ from .output import Output
 from .project import Event, Project, Year, minutes_between, part_times
 from .urls import HTML_LANG, LANGS, OTHER, Page
 
-GoogleUrl = Callable[[Year, Event, str], str]
+GoogleUrl = Callable[[Year, Event, str, str], str]
 
 
 class UnsafeLinkError(ValueError):
@@ -103,14 +103,19 @@ def year_pages(year: Year) -> Iterator[tuple[Page, str, dict[str, Any]]]:
             yield Page("notice", lang, n, slug), "notice.html", {"county": year.county(slug), "notice": notice}
 
 
-def render_site(project: Project, output: Output) -> None:
-    """Add every page, sitemap.xml, robots.txt and the assets to ``output``."""
+def render_site(project: Project, output: Output, env: jinja2.Environment | None = None) -> None:
+    """Add every page, sitemap.xml, robots.txt and the assets to ``output``.
+
+    A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
+    and any template whose file changed is compiled again.
+    """
     from .calendars import google_calendar_url  # lazy: the calendar module pulls in icalendar
 
     templates = project.root / "templates"
     if not (templates / "base.html").is_file():
         raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
-    env = environment(templates, project, google_calendar_url)
+    env = environment(templates) if env is None else env
+    env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
     listed: list[Page] = []
     for year in project.years:
@@ -146,16 +151,22 @@ def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shar
 # --- the template environment and its helpers ---------------------------------------------
 
 
-def environment(templates: Path, project: Project, google: GoogleUrl) -> jinja2.Environment:
+def environment(templates: Path) -> jinja2.Environment:
+    """The template environment; `render_site` adds the globals of the project it renders.
+
+    Compiled templates are kept in Jinja's own bytecode cache (a folder in the system's
+    temporary directory, checked against each template's source), so a new process skips
+    compiling templates that have not changed.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(("html", "xml")),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
-    env.globals.update(_globals(project, google))
     env.filters.update(FILTERS)
     return env
 
@@ -208,7 +219,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     def google_url(ctx: Context, event: Event) -> str:
         key = (event.uid, ctx["lang"])
         if key not in google_urls:
-            google_urls[key] = safe_href(google(ctx["year"], event, ctx["lang"]))
+            google_urls[key] = safe_href(google(ctx["year"], event, ctx["lang"], base_url))
         return google_urls[key]
 
     @pass_context

@@ -8,7 +8,6 @@ year adds paths; it never moves one. Templates ask this module; they never glue 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass
 
 LANGS = ("zh-tw", "en")
@@ -88,12 +87,17 @@ def asset(name: str) -> str:
 
 
 def relative(from_page: Page, target: str) -> str:
-    """A link from ``from_page`` to ``target`` (a site path) that works under any sub-path."""
-    base = from_page.dir
-    if target == "" or target.endswith("/"):
-        rel = posixpath.relpath(target or ".", base or ".")
-        return "./" if rel == "." else rel + "/"
-    return posixpath.relpath(target, base or ".")
+    """A link from ``from_page`` to ``target`` (a site path) that works under any sub-path.
+
+    Pure string work on the URL plan's clean paths (no file system look-ups: it runs for every
+    link of every page).
+    """
+    here = from_page.dir.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(here) and common < len(parts) - 1 and here[common] == parts[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(parts[common:]) or "./"
 
 
 def absolute(base_url: str, target: str) -> str:

@@ -355,7 +355,7 @@ def test_calendar_name_only_in_files_with_several_events(real_files):
     assert len(vevents(two)) == 2
     county = real_files["zh-tw/114/calendars/counties/pingtung.ics"]
     assert prop(county, "NAME") == prop(county, "X-WR-CALNAME") == [
-        "114學年度「國民中小學學籍管理服務系統」教育訓練：屏東縣"
+        "114學年度學籍系統教育訓練：屏東縣"
     ]
     for body in (two, county):
         assert len(prop(body, "NAME")) == len(prop(body, "X-WR-CALNAME")) == 1
@@ -438,8 +438,11 @@ def test_google_calendar_link_carries_utc_times_and_the_description(tiny):
     assert query["dates"] == ["20250806T003000Z/20250806T040000Z"]
     assert query["text"] == ["人力網教育訓練（第1區）"]
     assert query["location"] == ["https://example.webex.com/j.php?MTID=one"]
-    assert query["details"] == [description(year, event, "zh-tw", project.site.base_url)]
+    assert query["details"] == [description(year, event, "zh-tw", project.site.base_url, brief=True)]
     assert "密碼：pass0806" in query["details"][0]
+    assert "議程：https://example.org/site/zh-tw/114/agenda/hr/" in query["details"][0]
+    # The link keeps the address short: no list of every county's display-name example.
+    assert "範例" not in query["details"][0] and "範例" in description(year, event, "zh-tw")
 
 
 def test_ics_is_served_as_utf8_text_calendar():

@@ -94,7 +94,7 @@ BROKEN = [
         'data/114/year.yaml',
         'summary: {zh: 摘要, en: Summary}',
         'summary: {zh: 摘要, en: "  "}',
-        ['data/114/year.yaml:10:23: summary.en: the English text is empty'],
+        ['data/114/year.yaml:11:23: summary.en: the English text is empty'],
         id='empty_english',
     ),
     pytest.param(
@@ -199,7 +199,7 @@ BROKEN = [
         'data/114/year.yaml',
         'leave: {zh: 公假, en: Official leave}',
         'leave: {zh: 公假, en: Official leave}\nleave: {zh: 公假, en: Leave}',
-        ["data/114/year.yaml:15:1: leave: key 'leave' appears twice"],
+        ["data/114/year.yaml:16:1: leave: key 'leave' appears twice"],
         id='duplicate_key',
     ),
     pytest.param(

@@ -26,6 +26,7 @@ counties:
 FILES["data/114/year.yaml"] = """\
 academic_year: 114
 title: {zh: 114學年度教育訓練, en: Training for academic year 2025}
+short_title: {zh: 教育訓練, en: Training}
 organizer:
   name: {zh: 主辦機關, en: The Organiser}
 systems:
