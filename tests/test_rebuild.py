@@ -1,0 +1,59 @@
+"""A rebuild in `serve` reuses what did not change, and writes exactly what a full build writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from k12site.builder import Rebuilder, build
+from k12site.problems import DataError
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        ("data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999"),
+        ("data/114/sessions.yaml", "{district: 5, track: hr, date: 2025-08-12, period: full_day, sequence: 0}",
+         "{district: 5, track: hr, date: 2025-08-11, period: full_day, sequence: 1, updated: 2025-08-01T00:00:00Z}"),
+        ("data/counties.yaml", "en: Pingtung County", "en: Pingtung County (edited)"),
+        ("content/114/home.en.md", "Find your county", "Please find your county"),
+        ("templates/county.html", "<h1>{{ county.name[lang] }}</h1>", "<h1 class=\"edited\">{{ county.name[lang] }}</h1>"),
+    ],
+    ids=["password", "reschedule", "county-name", "markdown", "template"],
+)
+def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, old: str, new: str) -> None:
+    rebuilder = Rebuilder(real, real / "site")
+    rebuilder.build()
+    before = tree(real / "site")
+    edit(real / rel, old, new)
+    rebuilder.build()
+    after = tree(real / "site")
+    build(real, real / "full")
+    assert after == tree(real / "full")
+    assert after != before
+
+
+def test_a_failed_rebuild_keeps_the_last_good_site_and_recovers(real: Path) -> None:
+    rebuilder = Rebuilder(real, real / "site")
+    rebuilder.build()
+    good = tree(real / "site")
+    path = real / "data/114/districts.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("schools: 788", "schools: many"), encoding="utf-8")
+    with pytest.raises(DataError):
+        rebuilder.build()
+    assert tree(real / "site") == good
+    path.write_text(original, encoding="utf-8")
+    rebuilder.build()
+    assert tree(real / "site") == good
