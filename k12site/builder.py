@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from .loader import FileCache, load_project
 from .output import Output, StagedOutput
-from .problems import Problem
+from .problems import DataError, Problem, display_path
 from .project import Project
 
 if TYPE_CHECKING:
@@ -52,12 +54,21 @@ def build(
     try:
         render(project, output, env)  # 2. render every page and calendar into the staging folder
         output.commit()  # 3. swap the new site in
+    except jinja2.TemplateSyntaxError as exc:
+        output.discard()
+        raise DataError([template_problem(exc, root)]) from None
     except BaseException:
         output.discard()
         raise
     pages = sum(1 for name in output.names if name.endswith(".html"))
     calendars = sum(1 for name in output.names if name.endswith(".ics"))
     return BuildReport(pages, calendars, len(output), time.perf_counter() - started, project.warnings)
+
+
+def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
+    """A template's syntax error, located like a data problem."""
+    where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
+    return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
 
 
 class Rebuilder:

@@ -27,7 +27,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
@@ -35,7 +34,7 @@ from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .builder import Rebuilder
 from .calendars import ICS_CONTENT_TYPE
-from .problems import DataError, display_path
+from .problems import DataError
 
 WATCHED = ("data", "content", "templates", "static")
 POLL_SECONDS = 0.1
@@ -132,9 +131,6 @@ class Preview:
             report = self.rebuilder.build()
         except DataError as exc:
             return self._failed(reason, exc.report())
-        except jinja2.TemplateSyntaxError as exc:
-            where = display_path(Path(exc.filename), self.root) if exc.filename else exc.name
-            return self._failed(reason, f"{where}:{exc.lineno}: (template): {exc.message}")
         except Exception:  # any other template or code error: show it like bad data, and keep serving
             return self._failed(reason, traceback.format_exc().rstrip())
         self.failure = None

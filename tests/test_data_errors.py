@@ -361,3 +361,16 @@ def test_two_onsite_sessions_of_a_county_on_one_day_are_reported(tiny: Path, cap
     code, lines = run_check(tiny, capsys)
     assert code == 1
     assert lines[0] == "data/114/onsite.yaml:15:5: sessions[1]: alpha already has a hands_on session on 2025-09-01 at sessions[0]"
+
+
+def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--root", str(real)]) == 0
+    before = sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*"))
+    template = real / "templates/county.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(real)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines()[0].startswith("templates/county.html:5:1: (template): Encountered unknown tag 'endblok'")
+    assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before

@@ -55,7 +55,7 @@ def test_a_template_mistake_is_reported_with_its_file_and_line(real: Path, tmp_p
     _edit(template, "{% endblock %}", "{% endblok %}")
     assert not preview.build("404.html changed")
     line = _line_of(template, "{% endblok %}")
-    assert preview.failure.startswith(f"templates/404.html:{line}: (template): Encountered unknown tag 'endblok'.")
+    assert preview.failure.startswith(f"templates/404.html:{line}:1: (template): Encountered unknown tag 'endblok'.")
 
 
 def test_the_banner_goes_first_in_the_body_and_escapes_the_error_text(tiny: Path, tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hou
         assert [text(dt) for dt in li.select("dt")] == list(labels)
         assert [t["datetime"] for t in li.select("dd time")] == [f"2025-08-12T{c}+08:00" for c in part_times(part)]
         assert part.label[lang] in text(li)
-        assert (f"3 小時" if lang == "zh-tw" else "3 hours") in text(li)
+        assert ("3 小時" if lang == "zh-tw" else "3 hours") in text(li)
 
 
 @pytest.mark.parametrize("slug", ["pingtung", "taipei", "hsinchu-city"])

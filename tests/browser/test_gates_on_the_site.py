@@ -1,0 +1,82 @@
+"""The quality gates over a fresh build of the real site, every page in both languages.
+
+One browser for all the gates and one tab per test, walked over every page; each test collects
+every problem before it fails, so one run lists all that needs fixing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import gates
+from .gates import ARTIFACTS, fail_on, require_tool
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_site_has_every_page_in_both_languages(site) -> None:
+    zh = {p for p in site.language_pages if p.startswith("zh-tw/")}
+    en = {p for p in site.language_pages if p.startswith("en/")}
+    assert site.county("zh-tw", "pingtung") in zh
+    assert site.county("en", "pingtung") in site.county_pages
+    assert {gates.counterpart(p) for p in zh} == en
+
+
+def test_every_page_is_valid_html(site) -> None:
+    require_tool("java", "vnu.jar")
+    fail_on(gates.vnu_errors(site.root), "errors from the Nu HTML Checker")
+
+
+def test_every_page_has_no_axe_violations_of_wcag_2_1_a_and_aa(site, tab) -> None:
+    require_tool("axe-core")
+    fail_on([v for path in site.pages for v in gates.axe_violations(tab, path)], "axe-core violations")
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(site, tab) -> None:
+    fail_on([p for path in site.pages if (p := gates.skip_link_problem(tab, path))], "skip-link problems")
+
+
+def test_the_language_switch_lands_on_the_counterpart_page(site, tab) -> None:
+    problems = [p for path in site.language_pages if (p := gates.language_switch_problem(tab, path))]
+    fail_on(problems, "language-switch problems")
+
+
+def test_no_page_scrolls_sideways_on_a_360_px_phone(site, phone_tab) -> None:
+    fail_on([p for path in site.pages if (p := gates.sideways_scroll_problem(phone_tab, path))],
+            "pages wider than a 360 px phone")
+
+
+def test_every_county_page_prints_on_one_a4_sheet(site, tab) -> None:
+    assert site.county_pages
+    fail_on(gates.print_problems(tab, site.county_pages), "county pages that do not print on one A4 sheet")
+
+
+def test_the_calendar_links_download_calendars_that_parse(site, tab) -> None:
+    # Clicked in the browser on Pingtung's page in both languages; every other linked file is parsed from disk.
+    seen: set[str] = set()
+    pingtung = [site.county(lang, "pingtung") for lang in ("zh-tw", "en")]
+    problems = [p for path in pingtung for p in gates.calendar_problems(tab, path, seen)]
+    assert [url for url in seen if url.endswith("/counties/pingtung.ics")], f"Pingtung's pages link no calendar: {seen}"
+    fail_on(problems + gates.linked_calendar_problems(site.root), "calendar problems")
+
+
+def test_every_internal_link_and_fragment_resolves(site) -> None:
+    fail_on(gates.link_problems(site.root), "broken internal links")
+
+
+def test_every_page_stays_within_the_weight_budget_and_on_this_host(site, tab) -> None:
+    weights = [gates.page_weight(tab, path) for path in site.pages]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "weights.tsv").write_text(
+        "bytes\tpage\n" + "".join(f"{w.total}\t/{w.path}\n" for w in sorted(weights, key=lambda w: -w.total)),
+        encoding="utf-8",
+    )
+    fail_on([p for w in weights for p in w.problems()], "weight problems")
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_screenshots_of_home_and_pingtung_are_saved_for_people_to_look_at(site, tab, lang: str) -> None:
+    pages = {f"home.{lang}": f"{lang}/{site.year}/", f"pingtung.{lang}": site.county(lang, "pingtung")}
+    for name, path in pages.items():
+        for shot in gates.save_screenshots(tab, path, name, ARTIFACTS):
+            assert gates.png_size(shot)[0] in (gates.PHONE["width"], gates.DESKTOP["width"])
