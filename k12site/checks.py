@@ -219,7 +219,7 @@ def check_site(shared: Loaded) -> list[Problem]:
 
 def _session_warnings(source: Any, sessions: list[m.Session]) -> Iterator[Problem]:
     for i, session in enumerate(sessions):
-        if session.date.weekday() >= 5:
-            yield source.problem(("sessions", i, "date"), f"{session.date} falls on a weekend; is that intended?", warning=True)
+        if session.date.weekday() >= 5 and not session.on_weekend:
+            yield source.problem(("sessions", i, "date"), f"{session.date} falls on a weekend; if that is meant, add 'on_weekend: true'", warning=True)
         if session.updated is not None and session.sequence == 0:
             yield source.problem(("sessions", i, "sequence"), "is 0 although `updated` is set: raise it by one for each change, or calendar apps keep the old time", warning=True)

@@ -229,6 +229,10 @@ class Session(Model):
     period: Period
     sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
     updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
+    on_weekend: bool = Field(
+        False, description="True when a Saturday or Sunday date is meant (e.g. a make-up workday); "
+        "otherwise a weekend date is a warning."
+    )
 
 
 class SessionsFile(Model):

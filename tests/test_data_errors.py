@@ -337,12 +337,14 @@ def test_unquoted_clock_times_are_read_as_times_not_numbers(tiny: Path, capsys: 
 def test_strict_mode_turns_warnings_into_errors(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     break_file(tiny, "data/114/sessions.yaml", "track: hr, date: 2025-08-07", "track: hr, date: 2025-08-09")
     assert main(["check", "--root", str(tiny)]) == 0
-    warning = "data/114/sessions.yaml:3:36: warning: sessions[1].date: 2025-08-09 falls on a weekend; is that intended?"
+    warning = "data/114/sessions.yaml:3:36: warning: sessions[1].date: 2025-08-09 falls on a weekend; if that is meant, add 'on_weekend: true'"
     assert warning in capsys.readouterr().err
     assert main(["check", "--root", str(tiny), "--strict"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-09 falls on a weekend; is that intended? (--strict)"
+        "data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-09 falls on a weekend; if that is meant, add 'on_weekend: true' (--strict)"
     )
+    break_file(tiny, "data/114/sessions.yaml", "date: 2025-08-09,", "date: 2025-08-09, on_weekend: true,")
+    assert main(["check", "--root", str(tiny), "--strict"]) == 0
 
 
 def test_a_changed_session_without_a_new_sequence_is_a_warning(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
