@@ -17,6 +17,8 @@ from .project import Project
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from .calendars import Memo
+
 
 @dataclass
 class BuildReport:
@@ -27,14 +29,16 @@ class BuildReport:
     warnings: list[Problem]
 
 
-def render(project: Project, output: Output | None = None, env: Environment | None = None) -> Output:
+def render(
+    project: Project, output: Output | None = None, env: Environment | None = None, memo: Memo | None = None
+) -> Output:
     """Every output file of the site, into ``output`` (in memory unless given a staged one)."""
     from .calendars import render_calendars
     from .pages import render_site
 
     output = Output() if output is None else output
     render_site(project, output, env)
-    render_calendars(project, output)
+    render_calendars(project, output, memo)
     return output
 
 
@@ -46,13 +50,23 @@ def build(
     strict: bool = False,
     cache: FileCache | None = None,
     env: Environment | None = None,
+    memo: Memo | None = None,
+    template_cache: Path | None = None,
 ) -> BuildReport:
-    """Check everything, render into a staging folder, then swap it in as ``out`` (default site/)."""
+    """Check everything, render into a staging folder, then swap it in as ``out`` (default site/).
+
+    ``cache``, ``env`` and ``memo`` are a `Rebuilder`'s memory; ``template_cache`` a folder that keeps
+    compiled templates between processes.
+    """
     started = time.perf_counter()
     project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
+    if env is None:
+        from .pages import environment
+
+        env = environment(root / "templates", template_cache)
     output = StagedOutput(out or root / "site")
     try:
-        render(project, output, env)  # 2. render every page and calendar into the staging folder
+        render(project, output, env, memo)  # 2. render every page and calendar into the staging folder
         output.commit()  # 3. swap the new site in
     except jinja2.TemplateSyntaxError as exc:
         output.discard()
@@ -81,10 +95,15 @@ class Rebuilder:
         self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
         self.cache: FileCache = {}
         self.env: Environment | None = None
+        self.memo: Memo | None = None
 
     def build(self) -> BuildReport:
-        if self.env is None:
+        if self.env is None or self.memo is None:
+            from .calendars import Memo
             from .pages import environment
 
-            self.env = environment(self.root / "templates")
-        return build(self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache, env=self.env)
+            self.env, self.memo = environment(self.root / "templates"), Memo()
+        self.memo.next_build()
+        return build(
+            self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache, env=self.env, memo=self.memo
+        )

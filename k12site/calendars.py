@@ -162,26 +162,38 @@ def location(event: Event, lang: str) -> str:
     return event.district.webex.url
 
 
+def event_fields(year: Year, event: Event, lang: str, base_url: str = "") -> dict[str, object]:
+    """Everything a VEVENT holds, as plain values: the event's bytes depend on these alone."""
+    _check_offset(event)
+    return {
+        "uid": global_uid(event),
+        "stamp": _as_utc(event.stamp),
+        "last_modified": _as_utc(event.stamp),
+        "sequence": event.sequence,
+        "start": event.start,
+        "end": event.end,
+        "summary": summary(event, lang),
+        "description": description(year, event, lang, base_url),
+        "location": location(event, lang),
+        "url": agenda_url(base_url, event, lang),
+        "conference": event.district.webex.url if event.district is not None else None,
+    }
+
+
 def event_component(year: Year, event: Event, lang: str, base_url: str = "") -> VEvent:
     """One VEVENT, identical in every file of its language."""
-    _check_offset(event)
-    component = VEvent.new(
-        uid=global_uid(event),
-        stamp=_as_utc(event.stamp),
-        last_modified=_as_utc(event.stamp),
-        sequence=event.sequence,
-        start=event.start,
-        end=event.end,
-        summary=summary(event, lang),
-        description=description(year, event, lang, base_url),
-        location=location(event, lang),
-        url=agenda_url(base_url, event, lang),
-    )
-    if event.district is not None:
+    return _component(event_fields(year, event, lang, base_url))
+
+
+def _component(fields: dict[str, object]) -> VEvent:
+    values = dict(fields)
+    conference = values.pop("conference")
+    component = VEvent.new(**values)  # type: ignore[arg-type]
+    if conference is not None:
         # Built by hand rather than with icalendar's Conference, which would quote the
         # FEATURE list as one value ("AUDIO,VIDEO"); RFC 7986 lists them unquoted.
         params = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Webex"}
-        component.add("CONFERENCE", vUri(event.district.webex.url, params=params))
+        component.add("CONFERENCE", vUri(conference, params=params))
     return component
 
 
@@ -217,6 +229,27 @@ def taipei_vtimezone() -> Timezone:
 
 
 END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+class Memo:
+    """Serialized parts by the values they were made from.
+
+    A `Rebuilder` keeps one across builds: a part whose values did not change is taken from the
+    last build; parts no build uses any more are dropped, so a long preview session stays small.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[tuple[object, ...], bytes] = {}
+        self.now: dict[tuple[object, ...], bytes] = {}
+
+    def get(self, key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
+        if key not in self.now:
+            self.now[key] = self.last[key] if key in self.last else make()
+        return self.now[key]
+
+    def next_build(self) -> None:
+        if self.now:  # a build that failed before its calendars keeps the last one's parts
+            self.last, self.now = self.now, {}
 TAIPEI_VTIMEZONE = taipei_vtimezone().to_ical()  # the same bytes in every file: serialize once
 
 
@@ -231,8 +264,9 @@ class CalendarWriter:
     and each file's own name. A file is these parts in RFC 5545's order.
     """
 
-    def __init__(self, project: Project, year: Year, lang: str):
+    def __init__(self, project: Project, year: Year, lang: str, memo: Memo | None = None):
         self.year, self.lang, self.base_url = year, lang, project.site.base_url
+        self.memo = Memo() if memo is None else memo
         refresh = dt.timedelta(hours=project.site.calendar_refresh_hours)
         shared = Calendar()
         shared.add("PRODID", project.site.calendar_prodid)
@@ -247,7 +281,9 @@ class CalendarWriter:
 
     def vevent(self, event: Event) -> bytes:
         if event.uid not in self.vevents:
-            self.vevents[event.uid] = event_component(self.year, event, self.lang, self.base_url).to_ical()
+            fields = event_fields(self.year, event, self.lang, self.base_url)
+            key = ("VEVENT", *fields.items())
+            self.vevents[event.uid] = self.memo.get(key, lambda: _component(fields).to_ical())
         return self.vevents[event.uid]
 
     def file(self, name: str, events: list[Event]) -> bytes:
@@ -258,12 +294,16 @@ class CalendarWriter:
         """
         named = b""
         if len(events) > 1:
-            calendar = Calendar()
-            calendar.calendar_name = name
-            named = _inner(calendar.to_ical())
+            named = self.memo.get(("NAME", name), lambda: _name_lines(name))
         ordered = sorted(events, key=lambda event: (event.start, event.uid))
         body = b"".join(self.vevent(event) for event in ordered)
         return BEGIN_CALENDAR + self.head + named + TAIPEI_VTIMEZONE + body + END_CALENDAR
+
+
+def _name_lines(name: str) -> bytes:
+    calendar = Calendar()
+    calendar.calendar_name = name  # NAME and X-WR-CALNAME
+    return _inner(calendar.to_ical())
 
 
 def _inner(serialized: bytes) -> bytes:
@@ -318,14 +358,18 @@ def calendar_files(year: Year) -> list[CalendarFile]:
     return files
 
 
-def render_calendars(project: Project, output: Output) -> None:
-    """Add every calendar file of every year, in both languages, to ``output``."""
+def render_calendars(project: Project, output: Output, memo: Memo | None = None) -> None:
+    """Add every calendar file of every year, in both languages, to ``output``.
+
+    A `Rebuilder` passes the ``memo`` of its previous builds: a VEVENT or a calendar name whose
+    values have not changed is not serialized again.
+    """
     for year in project.years:
         entries = calendar_files(year)
         for entry in entries:
             _check_unique(entry)
         for lang in project.site.languages:
-            writer = CalendarWriter(project, year, lang)
+            writer = CalendarWriter(project, year, lang, memo)
             for entry in entries:
                 output.add(entry.path(lang, year.number), writer.file(entry.name(year, lang), entry.events))
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .problems import DataError
 
+TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (git ignores .cache/)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
@@ -48,7 +50,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 def _build(root: Path, args: argparse.Namespace) -> int:
     from .builder import build
 
-    report = build(root, args.out, base_url=args.base_url, strict=args.strict)
+    report = build(root, args.out, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     out = args.out or root / "site"

@@ -151,13 +151,16 @@ def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shar
 # --- the template environment and its helpers ---------------------------------------------
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
     """The template environment; `render_site` adds the globals of the project it renders.
 
-    Compiled templates are kept in Jinja's own bytecode cache (a folder in the system's
-    temporary directory, checked against each template's source), so a new process skips
-    compiling templates that have not changed.
+    With a ``cache`` folder, compiled templates are kept there (Jinja's bytecode cache, checked
+    against each template's source), so a new process skips compiling unchanged templates.
     """
+    bytecode_cache = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(("html", "xml")),
@@ -165,7 +168,7 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        bytecode_cache=bytecode_cache,
     )
     env.filters.update(FILTERS)
     return env

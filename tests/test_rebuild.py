@@ -57,3 +57,16 @@ def test_a_failed_rebuild_keeps_the_last_good_site_and_recovers(real: Path) -> N
     path.write_text(original, encoding="utf-8")
     rebuilder.build()
     assert tree(real / "site") == good
+
+
+def test_the_rebuild_memory_keeps_only_what_the_last_build_used(real: Path) -> None:
+    rebuilder = Rebuilder(real, real / "site")
+    rebuilder.build()
+    assert rebuilder.memo is not None
+    first = set(rebuilder.memo.now)
+    edit(real / "data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999")
+    rebuilder.build()
+    second = set(rebuilder.memo.now)
+    assert len(second) == len(first)  # the old district-5 events are gone, the new ones in
+    changed = {key for key in second - first if key[0] == "VEVENT"}
+    assert changed and all("k12ea0999" in dict(key[1:])["description"] for key in changed)
