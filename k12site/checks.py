@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from markdown_it import MarkdownIt
 
 from . import models as m
+from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
 
 if TYPE_CHECKING:
     from .loader import Loaded
 
-SAFE_LINK = re.compile(r"^(https://|mailto:|tel:|#|\.{0,2}/|[a-z0-9][a-z0-9./-]*(?:#.*)?$)", re.I)
 
 
 def check_counties(shared: Loaded) -> list[Problem]:
@@ -197,9 +197,9 @@ def markdown_links(name: str, text: str) -> list[Problem]:
     for token in parser.parse(text):
         for child in token.children or []:
             href = child.attrGet("href") if child.type == "link_open" else None
-            if href is not None and not SAFE_LINK.match(str(href)):
+            if href is not None and not is_safe_link(str(href)):
                 line = (token.map[0] + 1) if token.map else 1
-                problems.append(Problem(name, line, 1, "(markdown)", f"link {href!r} is not allowed; use https://, mailto:, tel: or a relative link"))
+                problems.append(Problem(name, line, 1, "(markdown)", f"link {href!r} is not allowed; use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"))
     return problems
 
 

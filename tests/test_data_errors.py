@@ -241,7 +241,7 @@ BROKEN = [
         'content/114/home.en.md',
         '(https://example.org/)',
         '(javascript:alert(1))',
-        ["content/114/home.en.md:1:1: (markdown): link 'javascript:alert(1)' is not allowed; use https://, mailto:, tel: or a relative link"],
+        ["content/114/home.en.md:1:1: (markdown): link 'javascript:alert(1)' is not allowed; use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"],
         id='markdown_javascript_link',
     ),
     pytest.param(
@@ -376,3 +376,11 @@ def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, caps
     assert "Traceback" not in err
     assert err.splitlines()[0].startswith("templates/county.html:5:1: (template): Encountered unknown tag 'endblok'")
     assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before
+
+
+def test_a_root_relative_markdown_link_is_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # /x breaks when the site is published under a sub-path such as https://example.github.io/repo/
+    break_file(tiny, "content/114/home.zh-tw.md", "(https://example.org/)", "(/zh-tw/114/sessions/)")
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines[0].startswith("content/114/home.zh-tw.md:1:1: (markdown): link '/zh-tw/114/sessions/' is not allowed")
