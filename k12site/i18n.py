@@ -223,6 +223,11 @@ UI: dict[str, tuple[str, str]] = {
     "checklist_hint": ("可列印本頁，逐項勾選。", "Print this page and tick each item."),
     "scheduled": ("已排定場次", "Scheduled sessions"),
     "scheduled_caption": ("已排定的實體簡報場與駐點實機場", "Scheduled in-person and on-site sessions"),
+    "county_onsite": ("本縣市的實體及駐點場次", "In-person and on-site sessions in this county"),
+    "county_onsite_none": (
+        "目前尚未排定；實體簡報場與駐點實機場由縣市申請，排定後會列於此。",
+        "None scheduled yet; counties apply for in-person and on-site sessions, which are listed here once set.",
+    ),
     "none_scheduled": ("目前尚未排定任何場次；縣市排定後會公布於此。", "No session is scheduled yet; sessions will be listed here once counties set them."),
     "col_county": ("縣市", "County"),
     "col_kind": ("類型", "Type"),

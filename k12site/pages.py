@@ -253,6 +253,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "html_langs": HTML_LANG,
         "Page": Page,
         "part_times": part_times,
+        "onsite_slug": lambda event: urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind),
         "minutes_between": minutes_between,
         "base_url": base_url,
     }

@@ -341,9 +341,21 @@ def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> Non
     table = built.page("en", "onsite/").select_one("table.onsite-sessions")
     assert table.caption
     assert [text(td) for td in table.select("tbody td")] == ["09:00 – 16:00", "Pingtung County", "On-site hands-on session",
-                                                            "Pingtung County Education Department"]
+                                                            "Pingtung County Education Department",
+                                                            "Download the calendar file (.ics) Add to Google Calendar"]
     assert table.select_one("tbody th time")["datetime"] == "2025-09-10"
     assert i18n.strings("en")["none_scheduled"] not in text(built.page("en", "onsite/"))
+    ics = "en/114/calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
+    assert table.select_one("a[download]")["href"] == "../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
+    assert (built.root / ics).is_file()
+    # the county's own page lists it, with the same calendar file; other counties say none yet
+    county = built.page("en", "counties/pingtung/").select_one("#onsite + ul.onsite-list")
+    assert "Pingtung County Education Department" in text(county)
+    assert county.select_one("time")["datetime"] == "2025-09-10"
+    assert county.select_one("a[download]")["href"] == "../../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
+    taipei = built.page("en", "counties/taipei/")
+    assert taipei.select_one("#onsite + ul") is None
+    assert i18n.strings("en")["county_onsite_none"] in text(taipei)
 
 
 @pytest.mark.parametrize("lang", LANGS)
