@@ -49,23 +49,36 @@ class Output:
 
 
 class StagedOutput(Output):
-    """Writes each file into a staging folder beside ``target``; `commit` swaps it in."""
+    """Writes each file into a staging folder beside ``target``; `commit` swaps it in.
+
+    The staging folder is the spare one the previous build left beside ``target``
+    (``.site.spare`` for ``site``) when there is one: its folders are reused and its files
+    written over, and whatever this build does not write is removed before the swap, so the
+    result is the same as in a fresh folder with far less file-system work. After the swap,
+    the replaced site becomes the next spare.
+    """
 
     def __init__(self, target: Path) -> None:
         super().__init__()
         self.target = target.resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-", dir=self.target.parent))
+        self.spare = self.target.parent / f".{self.target.name}.spare"
         self._names: set[str] = set()
-        self._dirs: set[Path] = {self.staging}
+        if self.spare.is_dir():
+            self.staging = self.spare
+            self._dirs, self._stale = _tree(self.spare)
+        else:
+            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-", dir=self.target.parent))
+            self._dirs, self._stale = {self.staging}, set()
 
     def _put(self, path: str, content: bytes) -> None:
         file = self.staging / path
         if file.parent not in self._dirs:
             file.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(file.parent)
+            self._dirs.update(file.parents)
         file.write_bytes(content)
         self._names.add(path)
+        self._stale.discard(path)
 
     def __contains__(self, path: str) -> bool:
         return path in self._names
@@ -78,11 +91,27 @@ class StagedOutput(Output):
         return self._names
 
     def commit(self) -> None:
+        """Remove what an earlier build left and this one did not write, then swap."""
+        for path in self._stale:
+            (self.staging / path).unlink()
+        for folder in sorted(self._dirs, key=lambda d: len(d.parts), reverse=True):
+            if folder != self.staging and self.staging in folder.parents and not any(folder.iterdir()):
+                folder.rmdir()
         os.chmod(self.staging, 0o755)
-        _swap(self.staging, self.target)
+        _swap(self.staging, self.target, self.spare)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _tree(folder: Path) -> tuple[set[Path], set[str]]:
+    """The folders and the files (relative, with /) under ``folder``."""
+    dirs, files = {folder}, set()
+    for parent, _, names in os.walk(folder):
+        dirs.add(Path(parent))
+        rel = Path(parent).relative_to(folder).as_posix()
+        files.update(name if rel == "." else f"{rel}/{name}" for name in names)
+    return dirs, files
 
 
 def write_atomic(output: Output, target: Path) -> None:
@@ -97,8 +126,8 @@ def write_atomic(output: Output, target: Path) -> None:
         raise
 
 
-def _swap(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging``; the old folder is removed only after the swap."""
+def _swap(staging: Path, target: Path, spare: Path) -> None:
+    """Put ``staging`` in the place of ``target``; the replaced folder becomes ``spare``."""
     if not target.exists():
         os.replace(staging, target)
         return
@@ -106,4 +135,6 @@ def _swap(staging: Path, target: Path) -> None:
     os.rmdir(old)
     os.replace(target, old)
     os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    if spare.exists():  # staging was a fresh folder although a spare existed (e.g. made meanwhile)
+        shutil.rmtree(spare, ignore_errors=True)
+    os.replace(old, spare)

@@ -35,6 +35,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, old: str, new: str) -> None:
     rebuilder = Rebuilder(real, real / "site")
     rebuilder.build()
+    rebuilder.build()  # from here on, each build writes over the spare folder the one before left
     before = tree(real / "site")
     edit(real / rel, old, new)
     rebuilder.build()
@@ -42,6 +43,21 @@ def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, ol
     build(real, real / "full")
     assert after == tree(real / "full")
     assert after != before
+
+
+def test_a_page_that_is_gone_from_the_data_is_gone_from_the_site(real: Path) -> None:
+    """Reusing the spare folder must not keep files, or folders, of an earlier build."""
+    rebuilder = Rebuilder(real, real / "site")
+    rebuilder.build()
+    rebuilder.build()
+    assert (real / ".site.spare/en/114/notice/pingtung/index.html").is_file()
+    (real / "data/114/notices/pingtung.yaml").unlink()
+    rebuilder.build()
+    build(real, real / "full")
+    assert tree(real / "site") == tree(real / "full")
+    assert not (real / "site/en/114/notice").exists()
+    folders = {p.relative_to(real / "site") for p in (real / "site").rglob("*") if p.is_dir()}
+    assert folders == {p.relative_to(real / "full") for p in (real / "full").rglob("*") if p.is_dir()}
 
 
 def test_a_failed_rebuild_keeps_the_last_good_site_and_recovers(real: Path) -> None:
