@@ -44,17 +44,6 @@ def short_date(day: dt.date, lang: str) -> str:
     return f"{weekday(day, lang)} {day.day} {EN_MONTHS[day.month - 1]}"
 
 
-def date_span(start: dt.date, end: dt.date, lang: str) -> str:
-    """114年8月6日（三）至8月12日（二） / Wed 6 Aug – Tue 12 Aug 2025"""
-    if lang == "zh-tw":
-        tail = long_date(end, lang)
-        if end.year == start.year:
-            tail = tail.split("年", 1)[1]
-        return f"{long_date(start, lang)}至{tail}"
-    head = long_date(start, lang) if start.year != end.year else short_date(start, lang)
-    return f"{head} – {long_date(end, lang)}"
-
-
 def duration(minutes: int, lang: str) -> str:
     """90 分鐘 / 90 min"""
     return f"{minutes} 分鐘" if lang == "zh-tw" else f"{minutes} min"

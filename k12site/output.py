@@ -114,18 +114,6 @@ def _tree(folder: Path) -> tuple[set[Path], set[str]]:
     return dirs, files
 
 
-def write_atomic(output: Output, target: Path) -> None:
-    """Write an in-memory `Output` into a staging folder beside ``target``, then swap it in."""
-    staged = StagedOutput(target)
-    try:
-        for path, content in output.files.items():
-            staged._put(path, content)
-        staged.commit()
-    except BaseException:
-        staged.discard()
-        raise
-
-
 def _swap(staging: Path, target: Path, spare: Path) -> None:
     """Put ``staging`` in the place of ``target``; the replaced folder becomes ``spare``."""
     if not target.exists():
