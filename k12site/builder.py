@@ -15,8 +15,6 @@ from .problems import DataError, Problem, display_path
 from .project import Project
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
     from .calendars import Memo
 
 
@@ -30,7 +28,7 @@ class BuildReport:
 
 
 def render(
-    project: Project, output: Output | None = None, env: Environment | None = None, memo: Memo | None = None
+    project: Project, output: Output | None = None, env: jinja2.Environment | None = None, memo: Memo | None = None
 ) -> Output:
     """Every output file of the site, into ``output`` (in memory unless given a staged one)."""
     from .calendars import render_calendars
@@ -49,7 +47,7 @@ def build(
     base_url: str | None = None,
     strict: bool = False,
     cache: FileCache | None = None,
-    env: Environment | None = None,
+    env: jinja2.Environment | None = None,
     memo: Memo | None = None,
     template_cache: Path | None = None,
 ) -> BuildReport:
@@ -94,7 +92,7 @@ class Rebuilder:
     def __init__(self, root: Path, out: Path | None = None, *, base_url: str | None = None, strict: bool = False):
         self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
         self.cache: FileCache = {}
-        self.env: Environment | None = None
+        self.env: jinja2.Environment | None = None
         self.memo: Memo | None = None
 
     def build(self) -> BuildReport:
