@@ -24,6 +24,7 @@ class Output:
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self._names: set[str] = set()
 
     def add(self, path: str, content: str | bytes) -> None:
         """Add one file; refuse a path outside the site or one that was already written."""
@@ -33,19 +34,20 @@ class Output:
         if path in self:
             raise OutputError(f"two outputs would be written to {path!r}")
         self._put(path, content.encode("utf-8") if isinstance(content, str) else content)
+        self._names.add(path)
 
     def _put(self, path: str, content: bytes) -> None:
         self.files[path] = content
 
     def __contains__(self, path: str) -> bool:
-        return path in self.files
+        return path in self._names
 
     def __len__(self) -> int:
-        return len(self.files)
+        return len(self._names)
 
     @property
     def names(self) -> Iterable[str]:
-        return self.files.keys()
+        return self._names
 
 
 class StagedOutput(Output):
@@ -63,7 +65,6 @@ class StagedOutput(Output):
         self.target = target.resolve()
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.spare = self.target.parent / f".{self.target.name}.spare"
-        self._names: set[str] = set()
         if self.spare.is_dir():
             self.staging = self.spare
             self._dirs, self._stale = _tree(self.spare)
@@ -77,25 +78,17 @@ class StagedOutput(Output):
             file.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.update(file.parents)
         file.write_bytes(content)
-        self._names.add(path)
         self._stale.discard(path)
-
-    def __contains__(self, path: str) -> bool:
-        return path in self._names
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    @property
-    def names(self) -> Iterable[str]:
-        return self._names
 
     def commit(self) -> None:
         """Remove what an earlier build left and this one did not write, then swap."""
+        emptied: set[Path] = set()
         for path in self._stale:
-            (self.staging / path).unlink()
-        for folder in sorted(self._dirs, key=lambda d: len(d.parts), reverse=True):
-            if folder != self.staging and self.staging in folder.parents and not any(folder.iterdir()):
+            file = self.staging / path
+            file.unlink()
+            emptied.update(parent for parent in file.parents if self.staging in parent.parents)
+        for folder in sorted(emptied, key=lambda d: len(d.parts), reverse=True):
+            if not any(folder.iterdir()):
                 folder.rmdir()
         os.chmod(self.staging, 0o755)
         _swap(self.staging, self.target, self.spare)

@@ -155,8 +155,7 @@ class Year:
 
     def _onsite_event(self, session: m.OnsiteSession) -> Event:
         at = lambda time: dt.datetime.combine(session.date, clock(time), TAIPEI)  # noqa: E731
-        first = self.onsite.slots[0].start
-        talk = next((slot.start for slot in self.onsite.slots if slot.kind == "talk"), first)
+        first, talk, _ = slot_times(self.onsite.slots)
         start, end = at(session.start), at(session.end)
         kind = session.kind.replace("_", "-")
         return Event(
@@ -178,11 +177,15 @@ class Year:
 
 def part_times(part: m.Part) -> tuple[str, str, str]:
     """When sign-in opens, when the content starts, and when the part ends (sign-out)."""
-    first = part.slots[0].start
-    content = next((slot.start for slot in part.slots if slot.kind == "talk"), first)
-    last = part.slots[-1]
-    end = last.end if last.end else last.start
-    return first, content, end
+    return slot_times(part.slots)
+
+
+def slot_times(slots: list[m.Slot]) -> tuple[str, str, str]:
+    """An agenda's first start, its first talk's start, and its end."""
+    first = slots[0].start
+    content = next((slot.start for slot in slots if slot.kind == "talk"), first)
+    last = slots[-1]
+    return first, content, last.end if last.end else last.start
 
 
 @dataclass(eq=False)

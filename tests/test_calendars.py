@@ -285,16 +285,20 @@ def test_same_session_has_the_same_uid_and_event_in_every_file(each_build):
                 assert prop(zh[uid].encode(), name) == prop(en[uid].encode(), name), (uid, name)
 
 
-def test_two_builds_give_identical_bytes_whatever_the_machine_clock_zone(real, monkeypatch):
-    first = render(real)
-    monkeypatch.setenv("TZ", "America/St_Johns")
+def render_in_zone(root: Path, zone: str, monkeypatch) -> dict[str, bytes]:
+    """Render as on a machine whose local time zone is ``zone``."""
+    monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
-        second = render(real)
+        return render(root)
     finally:
         monkeypatch.undo()
         time.tzset()
-    assert first == second
+
+
+def test_two_builds_give_identical_bytes_whatever_the_machine_clock_zone(real, monkeypatch):
+    first = render(real)
+    assert render_in_zone(real, "America/St_Johns", monkeypatch) == first
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -382,13 +386,7 @@ def test_dtstamp_and_sequence_come_from_the_data(tiny, monkeypatch):
         "{district: 1, track: funding, date: 2025-08-20, period: morning, sequence: 2, updated: 2025-07-31T04:00:00}",
     )
     sessions.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("TZ", "America/St_Johns")  # a timestamp without "Z" is still UTC
-    time.tzset()
-    try:
-        files = render(tiny)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    files = render_in_zone(tiny, "America/St_Johns", monkeypatch)  # a timestamp without "Z" is still UTC
     moved = vevents(files["zh-tw/114/calendars/all.ics"])["114-district-2-hr-day@k12-sis-training"].encode()
     kept = vevents(files["zh-tw/114/calendars/all.ics"])["114-district-1-hr-day@k12-sis-training"].encode()
     assert prop(moved, "SEQUENCE") == ["1"] and prop(moved, "DTSTAMP") == ["20250730T030000Z"]
