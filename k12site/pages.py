@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from . import dates, i18n, urls
 from . import models as m
+from .eventtext import google_calendar_url
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
@@ -109,8 +110,6 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
     and any template whose file changed is compiled again.
     """
-    from .calendars import google_calendar_url  # lazy: the calendar module pulls in icalendar
-
     templates = project.root / "templates"
     if not (templates / "base.html").is_file():
         raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")

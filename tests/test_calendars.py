@@ -17,12 +17,8 @@ import pytest
 from icalendar import Calendar
 
 from k12site import urls
-from k12site.calendars import (
-    ICS_CONTENT_TYPE,
-    description,
-    google_calendar_url,
-    render_calendars,
-)
+from k12site.calendars import ICS_CONTENT_TYPE, render_calendars
+from k12site.eventtext import description, google_calendar_url
 from k12site.loader import load_project
 from k12site.output import Output
 
