@@ -11,6 +11,7 @@ import jinja2
 
 from .loader import FileCache, load_project
 from .output import Output, StagedOutput
+from .parallel import Beside, can_fork
 from .problems import DataError, Problem, display_path
 from .project import Project
 
@@ -40,6 +41,30 @@ def render(
     return output
 
 
+def render_beside(project: Project, output: StagedOutput, env: jinja2.Environment) -> None:
+    """`render` on two cores: the calendars in a forked process while this one renders the pages.
+
+    Both write into the same staging folder; the names the other process wrote come back to
+    ``output``, which refuses any written twice.
+    """
+    from .pages import render_site
+
+    calendars = Beside(lambda: _calendars_only(project, output))
+    try:
+        render_site(project, output, env)
+    except BaseException:
+        calendars.stop()
+        raise
+    output.adopt(calendars.join())
+
+
+def _calendars_only(project: Project, output: StagedOutput) -> list[str]:
+    from .calendars import render_calendars  # imported in the second process only
+
+    render_calendars(project, output)
+    return sorted(output.names)
+
+
 def build(
     root: Path,
     out: Path | None = None,
@@ -50,11 +75,13 @@ def build(
     env: jinja2.Environment | None = None,
     memo: Memo | None = None,
     template_cache: Path | None = None,
+    parallel: bool = True,
 ) -> BuildReport:
     """Check everything, render into a staging folder, then swap it in as ``out`` (default site/).
 
     ``cache``, ``env`` and ``memo`` are a `Rebuilder`'s memory; ``template_cache`` a folder that keeps
-    compiled templates between processes.
+    compiled templates between processes. With ``parallel`` (and no ``memo``, which lives in this
+    process), the calendars render in a second process where `can_fork` allows it.
     """
     started = time.perf_counter()
     project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
@@ -64,7 +91,11 @@ def build(
         env = environment(root / "templates", template_cache)
     output = StagedOutput(out or root / "site")
     try:
-        render(project, output, env, memo)  # 2. render every page and calendar into the staging folder
+        # 2. render every page and calendar into the staging folder
+        if parallel and memo is None and can_fork():
+            render_beside(project, output, env)
+        else:
+            render(project, output, env, memo)
         output.commit()  # 3. swap the new site in
     except jinja2.TemplateSyntaxError as exc:
         output.discard()

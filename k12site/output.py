@@ -80,6 +80,14 @@ class StagedOutput(Output):
         file.write_bytes(content)
         self._stale.discard(path)
 
+    def adopt(self, names: Iterable[str]) -> None:
+        """Count files another process wrote into the staging folder as this build's own."""
+        for path in names:
+            if path in self:
+                raise OutputError(f"two outputs would be written to {path!r}")
+            self._names.add(path)
+            self._stale.discard(path)
+
     def commit(self) -> None:
         """Remove what an earlier build left and this one did not write, then swap."""
         emptied: set[Path] = set()

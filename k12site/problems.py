@@ -44,6 +44,9 @@ class DataError(Exception):
         self.problems = sorted(problems)
         super().__init__("\n".join(map(str, self.problems)))
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled whole, e.g. from the build's second process
+        return type(self), (self.problems,), self.__dict__
+
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
