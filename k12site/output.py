@@ -54,8 +54,9 @@ class StagedOutput(Output):
     """Writes each file into a staging folder beside ``target``; `commit` swaps it in.
 
     The staging folder is the spare one the previous build left beside ``target``
-    (``.site.spare`` for ``site``) when there is one: its folders are reused and its files
-    written over, and whatever this build does not write is removed before the swap, so the
+    (``.site.spare`` for ``site``) when there is one: its folders are reused, a file that
+    already holds the new bytes is left as it is (so it keeps its modification time, too), others
+    are written over, and whatever this build does not write is removed before the swap. The
     result is the same as in a fresh folder with far less file-system work. After the swap,
     the replaced site becomes the next spare.
     """
@@ -74,11 +75,14 @@ class StagedOutput(Output):
 
     def _put(self, path: str, content: bytes) -> None:
         file = self.staging / path
-        if file.parent not in self._dirs:
+        if path in self._stale:
+            self._stale.discard(path)
+            if _holds(file, content):
+                return  # reading is far cheaper than writing, and the file keeps its time
+        elif file.parent not in self._dirs:
             file.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.update(file.parents)
         file.write_bytes(content)
-        self._stale.discard(path)
 
     def adopt(self, names: Iterable[str]) -> None:
         """Count files another process wrote into the staging folder as this build's own."""
@@ -103,6 +107,14 @@ class StagedOutput(Output):
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _holds(file: Path, content: bytes) -> bool:
+    """Whether ``file`` already holds exactly ``content``."""
+    try:
+        return file.stat().st_size == len(content) and file.read_bytes() == content
+    except OSError:
+        return False
 
 
 def _tree(folder: Path) -> tuple[set[Path], set[str]]:
