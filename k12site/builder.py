@@ -131,7 +131,7 @@ class Rebuilder:
             from .calendars import Memo
             from .pages import environment
 
-            self.env, self.memo = environment(self.root / "templates"), Memo()
+            self.env, self.memo = environment(self.root / "templates", watch=True), Memo()
         self.memo.next_build()
         return build(
             self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache, env=self.env, memo=self.memo

@@ -247,11 +247,26 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
+class Strings(dict[str, str]):
+    """The interface strings of one language, by name: ``t["name"]``, or ``t.name`` in templates.
+
+    Each is an attribute too, so Jinja's ``t.name`` finds it at once rather than after a failed
+    attribute lookup (pages look up hundreds). No name may shadow a dict method.
+    """
+
+    def __init__(self, pairs: dict[str, str]) -> None:
+        clash = sorted(set(pairs) & set(dir(dict)))
+        if clash:
+            raise ValueError(f"interface string names clash with dict methods: {clash}")
+        super().__init__(pairs)
+        self.__dict__.update(pairs)
+
+
 @cache
-def strings(lang: str) -> dict[str, str]:
+def strings(lang: str) -> Strings:
     """All interface strings in one language, keyed by name."""
     index = LANGS.index(lang)
-    return {key: pair[index] for key, pair in UI.items()}
+    return Strings({key: pair[index] for key, pair in UI.items()})
 
 
 # --- numbering as official letters write it: 一、 (一) 1、 (1) ----------------------------------

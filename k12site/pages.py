@@ -108,7 +108,7 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
     """Add every page, sitemap.xml, robots.txt and the assets to ``output``.
 
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
-    and any template whose file changed is compiled again.
+    and with ``watch`` (see `environment`) any template whose file changed is compiled again.
     """
     templates = project.root / "templates"
     if not (templates / "base.html").is_file():
@@ -150,11 +150,13 @@ def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shar
 # --- the template environment and its helpers ---------------------------------------------
 
 
-def environment(templates: Path, cache: Path | None = None) -> jinja2.Environment:
+def environment(templates: Path, cache: Path | None = None, *, watch: bool = False) -> jinja2.Environment:
     """The template environment; `render_site` adds the globals of the project it renders.
 
     With a ``cache`` folder, compiled templates are kept there (Jinja's bytecode cache, checked
     against each template's source), so a new process skips compiling unchanged templates.
+    With ``watch`` (an environment kept across rebuilds), a template whose file changed is
+    compiled again; a one-time build does not check each template's file at every use.
     """
     bytecode_cache = None
     if cache is not None:
@@ -166,7 +168,7 @@ def environment(templates: Path, cache: Path | None = None) -> jinja2.Environmen
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=True,
+        auto_reload=watch,
         bytecode_cache=bytecode_cache,
     )
     env.filters.update(FILTERS)
@@ -195,6 +197,19 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         """A relative link to a page of the current language and year."""
         here: Page = ctx["here"]
         return href(here, Page(kind, here.lang, here.year, slug).dir)
+
+    @pass_context
+    def nav(ctx: Context) -> list[tuple[str, str, bool]]:
+        """The site menu of the current page: (href, label, whether it is this page)."""
+        here: Page = ctx["here"]
+        t, year = ctx["t"], ctx["year"]
+        items: list[tuple[str, str, str | None]] = [("year", t["nav_home"], None), ("sessions", t["nav_sessions"], None)]
+        items += [("agenda", t["nav_agenda"].format(track=track.name[here.lang]), track.slug) for track in year.tracks]
+        items += [("onsite", t["nav_onsite"], None), ("process", t["nav_process"], None)]
+        return [
+            (href(here, Page(kind, here.lang, here.year, slug).dir), label, here.kind == kind and here.slug == slug)
+            for kind, label, slug in items
+        ]
 
     @pass_context
     def link(ctx: Context, page: Page) -> str:
@@ -240,6 +255,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
 
     return {
         "url": url,
+        "nav": nav,
         "link": link,
         "asset": asset,
         "calendar": calendar,
@@ -286,6 +302,29 @@ def _iso(moment: dt.date | dt.datetime) -> str:
     return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else moment.isoformat()
 
 
+# Dates and times in <time> elements: filters rather than macros, as pages hold hundreds of them
+# and a macro call costs many times a function call.
+def _time(moment: dt.date | dt.datetime, text: str) -> str:
+    return f'<time datetime="{escape(_iso(moment))}">{escape(text)}</time>'
+
+
+@pass_context
+def _date_tag(ctx: Context, day: dt.date, style: str = "long") -> Markup:
+    text = dates.short_date(day, ctx["lang"]) if style == "short" else dates.long_date(day, ctx["lang"])
+    return Markup(_time(day, text))
+
+
+def _clock_tag(moment: dt.datetime) -> Markup:
+    return Markup(_time(moment, moment.strftime("%H:%M")))
+
+
+@pass_context
+def _span_tag(ctx: Context, window: m.Window) -> Markup:
+    lang = ctx["lang"]
+    start, end = (_time(day, dates.long_date(day, lang)) for day in (window.start, window.end))
+    return Markup(f'{start}{escape(i18n.strings(lang)["range_sep"])}{end}')
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "tr": _with_lang(lambda text, lang: text[lang]),
     "long_date": _with_lang(dates.long_date),
@@ -301,4 +340,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "tel": _tel,
     "iso": _iso,
     "clock": lambda moment: moment.strftime("%H:%M"),
+    "date_tag": _date_tag,
+    "clock_tag": _clock_tag,
+    "span_tag": _span_tag,
 }

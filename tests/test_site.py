@@ -551,6 +551,23 @@ def test_an_unsafe_link_never_reaches_a_page() -> None:
 
 # --- trustworthy builds ---------------------------------------------------------------------------
 
+def test_no_page_shows_markup_escaped_as_text(site: Site) -> None:
+    """Markup made in Python (dates in <time>, links) reaches the page as markup, not as "&lt;time"."""
+    escaped_tag = re.compile(rb"&lt;/?(time|a|span|strong|code|br|p|li|ul)\b")
+    for rel in site.html_files:
+        assert not escaped_tag.search((site.root / rel).read_bytes()), rel
+
+
+def test_dates_and_times_are_time_elements(site: Site) -> None:
+    agenda = site.page("en", "agenda/hr/")
+    spans = [t for t in agenda.find_all("time") if t.get("datetime") in ("2025-08-06", "2025-08-12")]
+    assert [t.get_text() for t in spans][:2] == ["Wed 6 Aug 2025", "Tue 12 Aug 2025"]
+    county = site.page("zh-tw", "counties/pingtung/")
+    clocks = {t.get("datetime"): t.get_text() for t in county.select("dl.times time")}
+    assert clocks["2025-08-12T08:30+08:00"] == "08:30"
+    assert clocks["2025-08-12T16:00+08:00"] == "16:00"
+
+
 def test_two_builds_are_byte_identical(site: Site, tmp_path: Path) -> None:
     again = build_site(REPO, tmp_path / "again", base_url="")
     assert again.files() == site.files()
@@ -574,6 +591,14 @@ def test_every_interface_string_has_both_languages_with_the_same_placeholders() 
         assert zh.strip() and en.strip(), key
         assert set(re.findall(r"\{(\w+)\}", zh)) <= set(re.findall(r"\{(\w+)\}", en)), key
         assert set(re.findall(r"\{(\w+)\}", en)) <= set(re.findall(r"\{(\w+)\}", zh)), key
+
+
+def test_interface_strings_read_as_attributes_and_as_items() -> None:
+    t = i18n.strings("en")
+    assert t.nav_home == t["nav_home"] == "Home"
+    assert all(getattr(t, key) == value for key, value in t.items())
+    with pytest.raises(ValueError, match=r"clash with dict methods: \['items'\]"):
+        i18n.Strings({"items": "a name templates could never reach as t.items"})
 
 
 @pytest.mark.parametrize("n, zh", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"), (100, "100")])
