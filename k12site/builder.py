@@ -7,16 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jinja2
-
 from .loader import FileCache, load_project
 from .output import Output, StagedOutput
 from .parallel import Beside, can_fork
-from .problems import DataError, Problem, display_path
+from .problems import Problem
 from .project import Project
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import jinja2
+
     from .calendars import Memo
+
+    PageRenderer = Callable[[Output], None]
 
 
 @dataclass
@@ -28,30 +32,24 @@ class BuildReport:
     warnings: list[Problem]
 
 
-def render(
-    project: Project, output: Output | None = None, env: jinja2.Environment | None = None, memo: Memo | None = None
-) -> Output:
-    """Every output file of the site, into ``output`` (in memory unless given a staged one)."""
+def render(project: Project, output: Output, pages: PageRenderer, memo: Memo | None = None) -> None:
+    """Every page and calendar, into ``output``, in this process."""
     from .calendars import render_calendars
-    from .pages import render_site
 
-    output = Output() if output is None else output
-    render_site(project, output, env)
+    pages(output)
     render_calendars(project, output, memo)
-    return output
 
 
-def render_beside(project: Project, output: StagedOutput, env: jinja2.Environment) -> None:
+def render_beside(project: Project, output: StagedOutput, pages: PageRenderer) -> None:
     """`render` on two cores: the calendars in a forked process while this one renders the pages.
 
-    Both write into the same staging folder; the names the other process wrote come back to
-    ``output``, which refuses any written twice.
+    The fork comes right after loading, so each process imports only what its part needs
+    (Jinja here, icalendar there). Both write into the same staging folder; the names the other
+    process wrote come back to ``output``, which refuses any written twice.
     """
-    from .pages import render_site
-
     calendars = Beside(lambda: _calendars_only(project, output))
     try:
-        render_site(project, output, env)
+        pages(output)
     except BaseException:
         calendars.stop()
         raise
@@ -85,33 +83,25 @@ def build(
     """
     started = time.perf_counter()
     project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
-    if env is None:
-        from .pages import environment
-
-        env = environment(root / "templates", template_cache)
     output = StagedOutput(out or root / "site")
-    try:
-        # 2. render every page and calendar into the staging folder
+
+    def pages(into: Output) -> None:
+        from .pages import environment, render_site
+
+        render_site(project, into, env or environment(root / "templates", template_cache))
+
+    try:  # 2. render every page and calendar into the staging folder, 3. swap the new site in
         if parallel and memo is None and can_fork():
-            render_beside(project, output, env)
+            render_beside(project, output, pages)
         else:
-            render(project, output, env, memo)
-        output.commit()  # 3. swap the new site in
-    except jinja2.TemplateSyntaxError as exc:
-        output.discard()
-        raise DataError([template_problem(exc, root)]) from None
+            render(project, output, pages, memo)
+        output.commit()
     except BaseException:
         output.discard()
         raise
-    pages = sum(1 for name in output.names if name.endswith(".html"))
+    pages_written = sum(1 for name in output.names if name.endswith(".html"))
     calendars = sum(1 for name in output.names if name.endswith(".ics"))
-    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, project.warnings)
-
-
-def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
-    """A template's syntax error, located like a data problem."""
-    where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
-    return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
+    return BuildReport(pages_written, calendars, len(output), time.perf_counter() - started, project.warnings)
 
 
 class Rebuilder:

@@ -25,6 +25,7 @@ from .eventtext import google_calendar_url
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
+from .problems import DataError, Problem, display_path
 from .project import Event, Project, Year, minutes_between, part_times
 from .urls import HTML_LANG, LANGS, OTHER, Page
 
@@ -109,11 +110,25 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
 
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
     and with ``watch`` (see `environment`) any template whose file changed is compiled again.
+    A template's syntax error is raised as a `DataError` located in the template.
     """
     templates = project.root / "templates"
     if not (templates / "base.html").is_file():
         raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
-    env = environment(templates) if env is None else env
+    try:
+        _render_all(project, output, environment(templates) if env is None else env)
+    except jinja2.TemplateSyntaxError as exc:
+        raise DataError([template_problem(exc, project.root)]) from None
+
+
+def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
+    """A template's syntax error, located like a data problem."""
+    where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
+    return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
+
+
+def _render_all(project: Project, output: Output, env: jinja2.Environment) -> None:
+    templates = project.root / "templates"
     env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
     listed: list[Page] = []

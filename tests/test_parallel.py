@@ -7,8 +7,11 @@ side fails the build, leaves the previous site as it was and leaves no process b
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -163,3 +166,32 @@ def test_beside_returns_the_result_or_raises_the_error() -> None:
     with pytest.raises(RuntimeError, match=r"(?s)second process failed:.*Unpicklable: no pickling \(7\)"):
         Beside(fails).join()
     assert no_child_left()
+
+
+SPLIT_IMPORTS = """
+import json, sys
+from pathlib import Path
+from k12site import builder
+
+LIBRARIES = ("jinja2", "icalendar")
+original = builder._calendars_only
+
+def spy(project, output):
+    Path(sys.argv[2]).write_text(json.dumps([m for m in LIBRARIES if m in sys.modules]))
+    return original(project, output)
+
+builder._calendars_only = spy
+builder.build(Path(sys.argv[1]))
+print(json.dumps([m for m in LIBRARIES if m in sys.modules]))
+"""
+
+
+def test_each_process_loads_only_the_library_its_part_needs(real: Path, tmp_path: Path) -> None:
+    """The fork comes before Jinja or icalendar is loaded: each side loads its own, at the same time."""
+    seen = tmp_path / "second.json"
+    result = subprocess.run(
+        [sys.executable, "-c", SPLIT_IMPORTS, str(real), str(seen)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(seen.read_text()) == [], "the second process started before either library was loaded"
+    assert json.loads(result.stdout) == ["jinja2"], "the page side never loads icalendar"
+    assert len(list((real / "site").rglob("*.ics"))) == 92
