@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -48,7 +49,14 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
+    # The modules, model classes and validators imported here live until the process ends, so
+    # the cyclic collector pauses while they load and then never looks at them again (as mypy
+    # does); this also keeps a forked process from copying their memory (see k12site.parallel).
+    gc.disable()
     from .builder import build
+
+    gc.freeze()
+    gc.enable()
 
     report = build(root, args.out, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
     for warning in report.warnings:

@@ -7,6 +7,7 @@ side fails the build, leaves the previous site as it was and leaves no process b
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -195,3 +196,16 @@ def test_each_process_loads_only_the_library_its_part_needs(real: Path, tmp_path
     assert json.loads(seen.read_text()) == [], "the second process started before either library was loaded"
     assert json.loads(result.stdout) == ["jinja2"], "the page side never loads icalendar"
     assert len(list((real / "site").rglob("*.ics"))) == 92
+
+
+def test_the_command_line_build_leaves_the_collector_running(real: Path) -> None:
+    """The CLI pauses the cyclic collector while modules load; it must run again while pages render,
+    or memory grows with the site (105 MB instead of 61 MB at 100× the data)."""
+    from k12site.cli import main
+
+    try:
+        assert main(["build", "--root", str(real)]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
