@@ -2,9 +2,10 @@
 """Benchmark: build time and memory at 1×, 10× and 100× the real data, the cold build against
 the dependency-import floor, and the rebuild ``serve`` does after a one-file change.
 
-Run: ``.venv/bin/python bench/run.py`` (about two minutes; ``--quick`` for fewer repeats).
+Run: ``.venv/bin/python bench/run.py`` (under a minute; ``--quick`` for fewer repeats).
 Every figure is a median of several runs; where two things are compared they alternate.
-Builds run as separate processes, so each one's peak memory (max RSS) is its own.
+Builds run as separate processes, each into an empty output folder (as in CI). A build forks a
+second process for its calendars; the peak memory shown is the larger process's (max RSS).
 """
 
 from __future__ import annotations
@@ -52,7 +53,11 @@ def scale_table(work: Path, repeats: int, scales: list[int]) -> list[dict[str, f
     for scale in scales:
         root = make_project(work / f"x{scale}", scale)
         out = work / f"x{scale}-site"
-        runs = [timed(build_args(root, out)) for _ in range(repeats if scale < 100 else max(1, repeats // 2))]
+        runs = []
+        for _ in range(repeats if scale < 100 else max(1, repeats // 2)):
+            shutil.rmtree(out, ignore_errors=True)  # each build starts with no earlier site, as in CI
+            shutil.rmtree(work / f".x{scale}-site.spare", ignore_errors=True)
+            runs.append(timed(build_args(root, out)))
         files, pages, calendars = count(out)
         seconds = statistics.median(r[0] for r in runs)
         years, factor = plan(scale)
@@ -64,17 +69,28 @@ def scale_table(work: Path, repeats: int, scales: list[int]) -> list[dict[str, f
     return rows
 
 
+def compile_package() -> None:
+    """Our modules' bytecode, as `pip install` leaves it for every dependency (and as a first run
+    leaves it, unless PYTHONDONTWRITEBYTECODE is set, as it is on some machines)."""
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(REPO / "k12site")], check=True)
+
+
 def cold_vs_floor(work: Path, repeats: int) -> tuple[float, float, float]:
-    """Medians of: a build process, the same with no compiled templates kept, the import floor."""
+    """Medians of: a build process, the same as on a fresh clone, the import floor."""
     root = work / "real"
     for name in ("data", "content", "templates"):
         shutil.copytree(REPO / name, root / name)
     builds, fresh, floors = [], [], []
     for _ in range(repeats):  # alternate, so all three see the same machine
+        compile_package()
+        timed(build_args(root, work / "cold-site"))  # leaves what a previous build leaves
         builds.append(timed(build_args(root, work / "cold-site"))[0])
-        shutil.rmtree(root / ".cache", ignore_errors=True)  # as on a fresh clone
-        fresh.append(timed(build_args(root, work / "cold-site"))[0])
+        # A fresh clone: no compiled templates, no bytecode of our own, no earlier site.
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        shutil.rmtree(REPO / "k12site" / "__pycache__", ignore_errors=True)
+        fresh.append(timed(build_args(root, work / f"fresh-site-{len(fresh)}"))[0])
         floors.append(timed([PYTHON, "-c", FLOOR])[0])
+    compile_package()
     return statistics.median(builds), statistics.median(fresh), statistics.median(floors)
 
 
@@ -115,8 +131,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="k12site-bench-") as tmp:
         work = Path(tmp)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs\n")
+        compile_package()
         rows = scale_table(work, repeats, scales)
-        print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB |")
+        print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB, largest process |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows:
             print(f"| {r['scale']}× | {r['years']} | {r['counties']} | {r['pages']} | {r['calendars']} | {r['files']} "
@@ -128,7 +145,7 @@ def main() -> None:
         build, fresh, floor = cold_vs_floor(work, repeats)
         print(f"\ncold build of the real site (whole process): {build * 1000:.0f} ms "
               f"({build / floor:.2f}× the floor)")
-        print(f"  the same on a fresh clone, no compiled templates kept yet: {fresh * 1000:.0f} ms "
+        print(f"  the same on a fresh clone (no compiled templates or bytecode yet, no earlier site): {fresh * 1000:.0f} ms "
               f"({fresh / floor:.2f}× the floor)")
         print(f"dependency import floor ({FLOOR}): {floor * 1000:.0f} ms")
         edit, full = rebuild_times(work, repeats)
