@@ -88,7 +88,7 @@ def build(
     def pages(into: Output) -> None:
         from .pages import environment, render_site
 
-        render_site(project, into, env or environment(root / "templates", template_cache))
+        render_site(project, into, env if env is not None else environment(root / "templates", template_cache))
 
     try:  # 2. render every page and calendar into the staging folder, 3. swap the new site in
         if parallel and memo is None and can_fork():
