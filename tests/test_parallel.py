@@ -60,9 +60,10 @@ def test_calendars_render_in_a_second_process(real: Path, tmp_path: Path, monkey
     assert no_child_left()
 
 
-def test_a_two_process_build_equals_a_one_process_build(real: Path, tmp_path: Path) -> None:
-    build(real, tmp_path / "two")
-    build(real, tmp_path / "one", parallel=False)
+@pytest.mark.parametrize("base_url", [None, "https://example.org/k12/"])
+def test_a_two_process_build_equals_a_one_process_build(real: Path, tmp_path: Path, base_url: str | None) -> None:
+    build(real, tmp_path / "two", base_url=base_url)
+    build(real, tmp_path / "one", base_url=base_url, parallel=False)
     two, one = files(tmp_path / "two"), files(tmp_path / "one")
     assert len(two) == 157 and two == one
 
