@@ -59,7 +59,8 @@ class Beside(Generic[T]):
         with self._read:
             data = self._read.read()
         status = self._wait()
-        if not data:
+        finished = not os.WIFSIGNALED(status) and os.waitstatus_to_exitcode(status) in (0, 1)
+        if not (finished and data):  # killed, or ended some other way, perhaps mid-answer
             raise RuntimeError(f"the build's second process {_describe(status)} before it finished its part")
         outcome, value = pickle.loads(data)
         if outcome == "error":

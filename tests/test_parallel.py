@@ -210,3 +210,9 @@ def test_the_command_line_build_leaves_the_collector_running(real: Path) -> None
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_beside_reports_a_process_that_exits_without_an_answer() -> None:
+    with pytest.raises(RuntimeError, match="second process exited with status 3 before it finished its part"):
+        Beside(lambda: os._exit(3)).join()
+    assert no_child_left()
