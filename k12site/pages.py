@@ -245,6 +245,23 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         here: Page = ctx["here"]
         return urls.webcal(base_url, urls.calendar(here.lang, here.year, scope, slug)) if base_url else ""
 
+    fragments: dict[tuple[object, ...], Markup] = {}
+
+    @pass_context
+    def cached(ctx: Context, name: str, *key: object, caller: Callable[[], Markup]) -> Markup:
+        """A block rendered once and reused, like Hugo's partialCached: ``{% call cached("join", district.number) %}``.
+
+        For parts that are the same on many pages, such as a district's sessions on each of its
+        county pages. The block must depend only on ``key`` and on what is in the cache key
+        already: the page's kind (pages of one kind sit at the same depth, so their relative
+        links agree), language and year.
+        """
+        here: Page = ctx["here"]
+        full_key = (name, here.kind, here.lang, here.year, *key)
+        if full_key not in fragments:
+            fragments[full_key] = caller()
+        return fragments[full_key]
+
     google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
 
     @pass_context
@@ -271,6 +288,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     return {
         "url": url,
         "nav": nav,
+        "cached": cached,
         "link": link,
         "asset": asset,
         "calendar": calendar,

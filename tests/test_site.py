@@ -551,6 +551,26 @@ def test_an_unsafe_link_never_reaches_a_page() -> None:
 
 # --- trustworthy builds ---------------------------------------------------------------------------
 
+def test_a_cached_block_is_rendered_once_per_key_kind_language_and_year() -> None:
+    from k12site import pages
+
+    project = load_project(REPO)
+    env = pages.environment(REPO / "templates")
+    env.globals.update(pages._globals(project, pages.google_calendar_url))
+    renders: list[str] = []
+    template = env.from_string('{% call cached("part", n) %}{{ note(here.slug) }}{% endcall %}')
+
+    def render(kind: str, lang: str, slug: str, n: int) -> str:
+        return template.render(here=urls.Page(kind, lang, 114, slug), n=n, note=lambda s: renders.append(s) or s)
+
+    assert render("county", "en", "pingtung", 5) == "pingtung"
+    assert render("county", "en", "kaohsiung", 5) == "pingtung"  # the same block for the same key
+    assert render("county", "en", "taipei", 1) == "taipei"  # another key
+    assert render("county", "zh-tw", "kaohsiung", 5) == "kaohsiung"  # another language
+    assert render("agenda", "en", "hr", 5) == "hr"  # another kind of page, at another depth
+    assert renders == ["pingtung", "taipei", "kaohsiung", "hr"]
+
+
 def test_no_page_shows_markup_escaped_as_text(site: Site) -> None:
     """Markup made in Python (dates in <time>, links) reaches the page as markup, not as "&lt;time"."""
     escaped_tag = re.compile(rb"&lt;/?(time|a|span|strong|code|br|p|li|ul)\b")
