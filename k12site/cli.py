@@ -50,9 +50,10 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 
 def _build(root: Path, args: argparse.Namespace) -> int:
     # The modules, model classes and validators imported here live until the process ends, so
-    # the cyclic collector pauses while they load and then never looks at them again (as mypy
-    # does). Frozen, they are also never written to by a collection in the process the build
-    # forks for its calendars, so neither process copies their memory (see k12site.parallel).
+    # the cyclic collector pauses while they load and then never looks at them again. Frozen,
+    # they are also never written to by a collection in the process the build forks for its
+    # calendars, so neither process copies their memory (the pattern the gc.freeze
+    # documentation gives for fork; see k12site.parallel).
     gc.disable()
     from .builder import build
 
