@@ -335,8 +335,8 @@ def _iso(moment: dt.date | dt.datetime) -> str:
     return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else moment.isoformat()
 
 
-# Dates and times in <time> elements: filters rather than macros, as pages hold hundreds of them
-# and a macro call costs many times a function call.
+# Dates and times in <time> elements: filters built with f-strings, as pages hold hundreds of
+# them and a macro, or Markup.format, costs several times as much.
 def _time(moment: dt.date | dt.datetime, text: str) -> str:
     return f'<time datetime="{escape(_iso(moment))}">{escape(text)}</time>'
 
@@ -360,19 +360,15 @@ def _span_tag(ctx: Context, window: m.Window) -> Markup:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "tr": _with_lang(lambda text, lang: text[lang]),
-    "long_date": _with_lang(dates.long_date),
-    "short_date": _with_lang(dates.short_date),
     "plain_date": _with_lang(dates.plain_date),
     "letter_date": _with_lang(dates.letter_date),
     "hours": _with_lang(dates.hours),
     "duration": _with_lang(dates.duration),
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
-    "weekday": _with_lang(dates.weekday),
     "href": safe_href,
     "fill": _fill,
     "tel": _tel,
     "iso": _iso,
-    "clock": lambda moment: moment.strftime("%H:%M"),
     "date_tag": _date_tag,
     "clock_tag": _clock_tag,
     "span_tag": _span_tag,
