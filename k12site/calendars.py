@@ -58,11 +58,6 @@ def event_fields(year: Year, event: Event, lang: str, base_url: str = "") -> dic
     }
 
 
-def event_component(year: Year, event: Event, lang: str, base_url: str = "") -> VEvent:
-    """One VEVENT, identical in every file of its language."""
-    return _component(event_fields(year, event, lang, base_url))
-
-
 def _component(fields: dict[str, object]) -> VEvent:
     values = dict(fields)
     conference = values.pop("conference")

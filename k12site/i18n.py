@@ -85,7 +85,6 @@ UI: dict[str, tuple[str, str]] = {
         "The online meeting opens when sign-in starts; sign in and test your microphone before the "
         "content starts, and be sure to sign out at the end.",
     ),
-    "time_range": ("{start}–{end}", "{start}–{end}"),
     # sessions page
     "sessions_title": ("線上簡報場分區場次表", "Online briefing sessions by district"),
     "sessions_caption": ("分區辦理場次表", "Sessions by district"),
@@ -97,7 +96,6 @@ UI: dict[str, tuple[str, str]] = {
     "meeting_number": ("會議號", "Meeting number"),
     "password": ("密碼", "Password"),
     "meeting_link": ("會議連結", "Meeting link"),
-    "session_line": ("{date} {period}{track}", "{date}, {period}: {track}"),
     # calendars
     "calendars": ("行事曆", "Calendars"),
     "calendar_download": ("下載行事曆檔（.ics）", "Download the calendar file (.ics)"),
@@ -171,7 +169,6 @@ UI: dict[str, tuple[str, str]] = {
     "notices": ("縣市公文", "Official letters from counties"),
     # notice
     "notice_heading": ("{sender} 函", "{sender}: official letter"),
-    "notice_fields": ("發文資訊", "Letter details"),
     "f_address": ("地址", "Address"),
     "f_contact": ("聯絡人", "Contact person"),
     "f_phone": ("聯絡電話", "Phone"),
@@ -195,11 +192,6 @@ UI: dict[str, tuple[str, str]] = {
     # process
     "purposes": ("研習目的", "Purposes"),
     "method": ("辦理方式", "How the training is held"),
-    "window_online": ("線上簡報場：{span}", "Online briefing sessions: {span}"),
-    "window_onsite": (
-        "實體簡報場／駐點實機場：申請辦理時間 {span}",
-        "In-person briefing and on-site hands-on sessions: applications {span}",
-    ),
     "notes": ("注意事項", "Notes"),
     "online_sessions": ("線上簡報場", "Online briefing sessions"),
     "schedule_summary": ("辦理時間", "When they are held"),
@@ -208,7 +200,6 @@ UI: dict[str, tuple[str, str]] = {
     # display names are typed in Chinese, so the English example stays Chinese too
     "example_county": ("○○縣", "○○縣"),
     "see_sessions": ("各分區場次、會議連結及密碼見「線上簡報場」。", "Each district's sessions, meeting links and passwords are on the “Online sessions” page."),
-    "onsite_sessions": ("駐點實機操作問題排除", "On-site hands-on troubleshooting"),
     # on-site
     "application_window": ("申請期間", "When to apply"),
     "application_text": (
@@ -235,7 +226,6 @@ UI: dict[str, tuple[str, str]] = {
     "onsite_briefing": ("實體簡報場", "In-person briefing session"),
     "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
     # root and 404
-    "latest_year": ("最新學年度", "Latest academic year"),
     "other_years": ("其他學年度", "Other academic years"),
     "enter": ("進入中文網站", "Enter the English site"),
     "not_found_title": ("找不到這個頁面", "Page not found"),
