@@ -4,8 +4,8 @@ the dependency-import floor, and the rebuild ``serve`` does after a one-file cha
 
 Run: ``.venv/bin/python bench/run.py`` (under a minute; ``--quick`` for fewer repeats).
 Every figure is a median of several runs; where two things are compared they alternate.
-Builds run as separate processes, each into an empty output folder (as in CI). A build forks a
-second process for its calendars; the peak memory shown is the larger process's (max RSS).
+Builds run as separate processes, each into an empty output folder (as in CI), in one process
+each; the peak memory shown is the build process's (max RSS).
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {repeats} runs\n")
         compile_package()
         rows = scale_table(work, repeats, scales)
-        print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB, largest process |")
+        print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows:
             print(f"| {r['scale']}× | {r['years']} | {r['counties']} | {r['pages']} | {r['calendars']} | {r['files']} "

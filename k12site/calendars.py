@@ -23,15 +23,16 @@ from icalendar import Calendar, Timezone, TimezoneStandard, vDuration, vUri
 from icalendar import Event as VEvent
 
 from . import urls
-from .eventtext import agenda_url, description, global_uid, location, phrase, summary
+from .dates import TAIPEI_OFFSET, TIMEZONE
+from .eventtext import agenda_url, description, global_uid, location, summary
+from .i18n import LANGS, fill, strings
 from .output import Output
 from .project import Event, Project, Year
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 """The Content-Type the dev server (and any web server) should send for ``.ics`` files."""
 
-TZID = "Asia/Taipei"
-TAIPEI_OFFSET = dt.timedelta(hours=8)
+TZID = TIMEZONE
 # The VTIMEZONE claims this offset from 1970 on; Taiwan's last daylight saving time was 1979,
 # and render_calendars refuses any event whose real offset differs.
 VTIMEZONE_SINCE = dt.datetime(1970, 1, 1)
@@ -199,17 +200,17 @@ class CalendarFile:
         return urls.calendar(lang, year, self.scope, self.slug)
 
     def name(self, year: Year, lang: str) -> str:
-        return phrase("name", lang, title=year.info.short_title[lang], scope=self.scope_names[lang])
+        return fill(strings(lang).ics_name, title=year.info.short_title[lang], scope=self.scope_names[lang])
 
 
 def _both(make: Callable[[str], str]) -> dict[str, str]:
-    return {lang: make(lang) for lang in urls.LANGS}
+    return {lang: make(lang) for lang in LANGS}
 
 
 def calendar_files(year: Year) -> list[CalendarFile]:
     """Every calendar of a year: all, counties, tracks, districts, then sessions."""
     onsite = year.onsite_events()
-    files = [CalendarFile("all", None, _both(lambda lang: phrase("all", lang)), year.all_events() + onsite)]
+    files = [CalendarFile("all", None, _both(lambda lang: strings(lang).ics_all), year.all_events() + onsite)]
     for county in year.counties:
         events = year.county_events(county.slug) + year.onsite_events(county.slug)
         files.append(CalendarFile("county", county.slug, _both(lambda lang: county.name[lang]), events))
@@ -218,11 +219,11 @@ def calendar_files(year: Year) -> list[CalendarFile]:
         files.append(CalendarFile("track", track.slug, _both(lambda lang: track.name[lang]), events))
     for district in year.districts:
         events = [e for s in year.district_sessions(district) for e in year.session_events(s)]
-        names = _both(lambda lang: phrase("district_name", lang, number=district.number))
+        names = _both(lambda lang: fill(strings(lang).ics_district_name, number=district.number))
         files.append(CalendarFile("district", district.number, names, events))
     for session in year.sessions:
         track = year.track(session.track)
-        names = _both(lambda lang: phrase("session_name", lang, track=track.name[lang], number=session.district))
+        names = _both(lambda lang: fill(strings(lang).ics_session_name, track=track.name[lang], number=session.district))
         slug = urls.session_slug(session.district, session.track)
         files.append(CalendarFile("session", slug, names, year.session_events(session)))
     for event in onsite:

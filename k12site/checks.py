@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 
-from . import models as m
+from . import models
 from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
@@ -42,38 +42,38 @@ def _unique(source: Any, list_key: str, values: list[Any], attr: str) -> Iterato
 
 
 def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
-    md, src = loaded.models, loaded.sources
+    files, sources = loaded.models, loaded.sources
     counties = shared.models.get("counties")
     county_slugs = {c.slug for c in counties.counties} if counties else None
     problems: list[Problem] = []
-    if md.get("year") is not None and md["year"].academic_year != year:
+    if files.get("year") is not None and files["year"].academic_year != year:
         problems.append(
-            src["year"].problem(("academic_year",), f"{md['year'].academic_year} does not match the folder data/{year}/")
+            sources["year"].problem(("academic_year",), f"{files['year'].academic_year} does not match the folder data/{year}/")
         )
-    if md.get("districts") is not None:
-        problems += _districts(src["districts"], md["districts"].districts, county_slugs)
-    if md.get("tracks") is not None:
-        systems = set(md["year"].systems) if md.get("year") is not None else None
-        process = md.get("process")
-        problems += _tracks(src["tracks"], md["tracks"].tracks, systems, process)
-    if all(md.get(key) is not None for key in ("sessions", "districts", "tracks")):
-        problems += _sessions(src["sessions"], md["sessions"].sessions, md["districts"].districts, md["tracks"].tracks)
-    if md.get("sessions") is not None:
-        problems += _session_warnings(src["sessions"], md["sessions"].sessions)
-    if md.get("joining") is not None:
-        problems += _joining(src["joining"], md["joining"])
-    if md.get("onsite") is not None:
-        problems += _onsite(src["onsite"], md["onsite"], county_slugs)
-    if md.get("process") is not None:
-        problems += _process(src["process"], md["process"])
-    for key in [k for k in md if k.startswith("notices/")]:
+    if files.get("districts") is not None:
+        problems += _districts(sources["districts"], files["districts"].districts, county_slugs)
+    if files.get("tracks") is not None:
+        systems = set(files["year"].systems) if files.get("year") is not None else None
+        process = files.get("process")
+        problems += _tracks(sources["tracks"], files["tracks"].tracks, systems, process)
+    if all(files.get(key) is not None for key in ("sessions", "districts", "tracks")):
+        problems += _sessions(sources["sessions"], files["sessions"].sessions, files["districts"].districts, files["tracks"].tracks)
+    if files.get("sessions") is not None:
+        problems += _session_warnings(sources["sessions"], files["sessions"].sessions)
+    if files.get("joining") is not None:
+        problems += _joining(sources["joining"], files["joining"])
+    if files.get("onsite") is not None:
+        problems += _onsite(sources["onsite"], files["onsite"], county_slugs)
+    if files.get("process") is not None:
+        problems += _process(sources["process"], files["process"])
+    for key in [k for k in files if k.startswith("notices/")]:
         slug = key.split("/", 1)[1]
         if county_slugs is not None and slug not in county_slugs:
-            problems.append(src[key].problem((), f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"))
+            problems.append(sources[key].problem((), f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"))
     return problems
 
 
-def _districts(source: Any, districts: list[m.District], county_slugs: set[str] | None) -> Iterator[Problem]:
+def _districts(source: Any, districts: list[models.District], county_slugs: set[str] | None) -> Iterator[Problem]:
     yield from _unique(source, "districts", [d.number for d in districts], "number")
     yield from _unique(source, "districts", [d.webex.meeting_number for d in districts], "webex.meeting_number")
     yield from _unique(source, "districts", [d.webex.url for d in districts], "webex.url")
@@ -94,7 +94,7 @@ def _districts(source: Any, districts: list[m.District], county_slugs: set[str] 
         yield source.problem(("districts",), f"county '{slug}' is in no district")
 
 
-def _tracks(source: Any, tracks: list[m.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
+def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
     yield from _unique(source, "tracks", [t.slug for t in tracks], "slug")
     for i, track in enumerate(tracks):
         if systems is not None and track.system not in systems:
@@ -110,7 +110,7 @@ def _tracks(source: Any, tracks: list[m.Track], systems: set[str] | None, proces
             yield from check_slots(source, ("tracks", i, "parts", k, "slots"), part.slots)
 
 
-def _part_slugs(source: Any, i: int, track: m.Track) -> Iterator[Problem]:
+def _part_slugs(source: Any, i: int, track: models.Track) -> Iterator[Problem]:
     seen: set[str] = set()
     for k, part in enumerate(track.parts):
         if part.slug in seen:
@@ -118,12 +118,12 @@ def _part_slugs(source: Any, i: int, track: m.Track) -> Iterator[Problem]:
         seen.add(part.slug)
 
 
-def _window(source: Any, loc: tuple, window: m.Window) -> Iterator[Problem]:
+def _window(source: Any, loc: tuple, window: models.Window) -> Iterator[Problem]:
     if window.end < window.start:
         yield source.problem(loc + ("end",), f"{window.end} is before the start {window.start}")
 
 
-def check_slots(source: Any, loc: tuple, slots: list[m.Slot]) -> Iterator[Problem]:
+def check_slots(source: Any, loc: tuple, slots: list[models.Slot]) -> Iterator[Problem]:
     """Agenda slots run in order and never overlap; only the last slot may have no end."""
     previous_end = None
     for index, slot in enumerate(slots):
@@ -137,7 +137,7 @@ def check_slots(source: Any, loc: tuple, slots: list[m.Slot]) -> Iterator[Proble
         previous_end = slot.end or slot.start
 
 
-def _sessions(source: Any, sessions: list[m.Session], districts: list[m.District], tracks: list[m.Track]) -> Iterator[Problem]:
+def _sessions(source: Any, sessions: list[models.Session], districts: list[models.District], tracks: list[models.Track]) -> Iterator[Problem]:
     numbers = {d.number for d in districts}
     by_slug = {t.slug: t for t in tracks}
     seen: dict[tuple[int, str], int] = {}
@@ -164,13 +164,13 @@ def _sessions(source: Any, sessions: list[m.Session], districts: list[m.District
                 yield source.problem(("sessions",), f"district {district} has no {track.slug} session; each district needs one per track")
 
 
-def _joining(source: Any, joining: m.JoiningFile) -> Iterator[Problem]:
+def _joining(source: Any, joining: models.JoiningFile) -> Iterator[Problem]:
     for key in ("format", "example"):
         if "{county}" not in getattr(joining.display_name, key).zh:
             yield source.problem(("display_name", key, "zh"), "write {county} where the county's name goes")
 
 
-def _onsite(source: Any, onsite: m.OnsiteFile, county_slugs: set[str] | None) -> Iterator[Problem]:
+def _onsite(source: Any, onsite: models.OnsiteFile, county_slugs: set[str] | None) -> Iterator[Problem]:
     yield from check_slots(source, ("slots",), onsite.slots)
     yield from _unique(source, "checklist", [c.slug for c in onsite.checklist], "slug")
     keys = [(s.county, s.date, s.kind) for s in onsite.sessions]
@@ -184,7 +184,7 @@ def _onsite(source: Any, onsite: m.OnsiteFile, county_slugs: set[str] | None) ->
             yield source.problem(("sessions", i, "end"), f"{session.end} is not after the start {session.start}")
 
 
-def _process(source: Any, process: m.ProcessFile) -> Iterator[Problem]:
+def _process(source: Any, process: models.ProcessFile) -> Iterator[Problem]:
     yield from _window(source, ("online_window",), process.online_window)
     yield from _window(source, ("onsite_application_window",), process.onsite_application_window)
 
@@ -217,7 +217,7 @@ def check_site(shared: Loaded) -> list[Problem]:
     return []
 
 
-def _session_warnings(source: Any, sessions: list[m.Session]) -> Iterator[Problem]:
+def _session_warnings(source: Any, sessions: list[models.Session]) -> Iterator[Problem]:
     for i, session in enumerate(sessions):
         if session.date.weekday() >= 5 and not session.on_weekend:
             yield source.problem(("sessions", i, "date"), f"{session.date} falls on a weekend; if that is meant, add 'on_weekend: true'", warning=True)

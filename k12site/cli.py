@@ -7,7 +7,9 @@ import gc
 import sys
 from pathlib import Path
 
+from .output import OutputError
 from .problems import DataError
+from .urls import base_url_problem
 
 TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (git ignores .cache/)
 
@@ -23,11 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
     args = parser.parse_args(argv)
+    if args.base_url is not None:  # checked before any work: it is written into every page
+        problem = base_url_problem(args.base_url)
+        if problem:
+            parser.error(f"--base-url: {problem}")
     root = args.root.resolve()
     try:
         return VERBS[args.verb](root, args)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(f"error: {exc}; the last good site was left as it was", file=sys.stderr)
         return 1
 
 
@@ -50,10 +59,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
 
 def _build(root: Path, args: argparse.Namespace) -> int:
     # The modules, model classes and validators imported here live until the process ends, so
-    # the cyclic collector pauses while they load and then never looks at them again. Frozen,
-    # they are also never written to by a collection in the process the build forks for its
-    # calendars, so neither process copies their memory (the pattern the gc.freeze
-    # documentation gives for fork; see k12site.parallel).
+    # the cyclic collector pauses while they load and then never looks at them again.
     gc.disable()
     from .builder import build
 

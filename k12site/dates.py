@@ -8,8 +8,12 @@ fixed tables rather than the C library's locale, so output never depends on the 
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
-ROC_OFFSET = 1911
+ROC_OFFSET = 1911  # ROC year = Gregorian year - 1911
+TIMEZONE = "Asia/Taipei"  # every time in the data is Taipei time
+TAIPEI = ZoneInfo(TIMEZONE)
+TAIPEI_OFFSET = dt.timedelta(hours=8)  # Taiwan has kept UTC+8, without daylight saving, since 1979
 ZH_WEEKDAYS = "一二三四五六日"
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

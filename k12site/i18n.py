@@ -1,16 +1,23 @@
-"""Interface strings in both languages, and the numbering of an official letter's items.
+"""The site's languages, its interface strings, and the numbering of an official letter's items.
 
-Every heading, label and button text of the site lives in `UI`, as a (zh-TW, English) pair, so
-a string can never exist in one language only. English follows GLOSSARY.md. Strings with
-``{name}`` placeholders are filled in by the templates with ``.format``.
+Every heading, label, button text and calendar phrase of the site lives in `UI`, as a
+(zh-TW, English) pair, so a string can never exist in one language only; pages and calendars
+alike take their words from here. English follows the team's glossary (shared/GLOSSARY.md,
+kept beside this repository). A ``{name}`` placeholder is filled by `fill`, the one way to fill
+one: it never hands text to ``str.format``, so a brace in data is only a brace.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 
-from .urls import LANGS
+from markupsafe import Markup, escape
+
+LANGS = ("zh-tw", "en")  # Traditional Chinese first
+HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
+OTHER = {"zh-tw": "en", "en": "zh-tw"}
 
 UI: dict[str, tuple[str, str]] = {
     # page frame
@@ -234,7 +241,62 @@ UI: dict[str, tuple[str, str]] = {
         "The address may be mistyped, or the page has moved. Start from the home page to find your county.",
     ),
     "go_home": ("回到首頁", "Go to the home page"),
+    # calendar files and "add to calendar" links
+    "ics_training": ("{track}教育訓練", "{track} training"),
+    "ics_part": ("・{part}", " – {part}"),
+    "ics_district": ("（第{number}區）", " (district {number})"),
+    "ics_onsite_summary": ("{county}{kind}", "{kind} – {county}"),
+    "ics_when": ("時間：{date} {start}–{end}（臺北時間）", "When: {date}, {start}–{end} Taipei time (UTC+8)"),
+    "ics_starts": (
+        "本行事曆活動從開放簽到時起算：{start} 開放進入並簽到，{content} 開始上課，{end} 簽退後結束。",
+        "This calendar entry starts when sign-in opens: sign-in opens at {start}, the content starts at "
+        "{content}, and it ends with sign-out at {end}.",
+    ),
+    "ics_hours": ("研習時數：{hours} 小時", "Professional development hours: {hours}"),
+    "ics_webex": ("Webex 會議連結：{url}", "Webex link: {url}"),
+    "ics_meeting_number": ("會議號：{value}", "Meeting number: {value}"),
+    "ics_password": ("密碼：{value}", "Password: {value}"),
+    "ics_display_name": ("加入會議時的顯示名稱：{format}", "Display name when you join: {format}"),
+    "ics_examples": ("範例：", "Examples, by county:"),
+    "ics_example": ("{example}", "{county}: {example}"),
+    "ics_venue": ("地點：{venue}", "Venue: {venue}"),
+    "ics_agenda": ("議程：{url}", "Agenda: {url}"),
+    "ics_name": ("{title}：{scope}", "{title}: {scope}"),
+    "ics_all": ("全部場次", "all sessions"),
+    "ics_district_name": ("第{number}區", "district {number}"),
+    "ics_session_name": ("{track}（第{number}區）", "{track} (district {number})"),
 }
+
+
+# Interface strings named by a data value, spelled out so that every key can be found by a search
+# (a test checks that each table covers every value its model allows).
+SLOT_KIND = {"sign_in": "kind_sign_in", "talk": "kind_talk", "break": "kind_break", "sign_out": "kind_sign_out"}
+ONSITE_KIND = {"briefing": "onsite_briefing", "hands_on": "onsite_hands_on"}
+PERIOD = {"full_day": "period_full_day", "morning": "period_morning", "afternoon": "period_afternoon"}
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders in ``text``."""
+    return set(PLACEHOLDER.findall(text))
+
+
+def fill(text: str, /, **values: object) -> str:
+    """``text`` with each ``{name}`` replaced by ``values[name]``; nothing else in it is read.
+
+    A placeholder with no value is a `KeyError` (data placeholders are checked when loading).
+    """
+
+    def value(match: re.Match[str]) -> str:
+        return str(values[match[1]])
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def fill_markup(text: str, /, **values: object) -> Markup:
+    """`fill` for HTML: the text and each value are escaped, markup from a macro stays."""
+    return Markup(fill(escape(text), **{name: escape(value) for name, value in values.items()}))
 
 
 class Strings(dict[str, str]):

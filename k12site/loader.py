@@ -19,22 +19,21 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import checks
-from . import models as m
+from . import models
+from .i18n import LANGS
 from .problems import DataError, Problem, display_path
 from .project import Project, Year
 from .validate import validate_file
 from .yamlfile import YamlFile, YamlSyntaxError, read_yaml
 
-LANGS = ("zh-tw", "en")
-
 YEAR_FILES: dict[str, type[BaseModel]] = {
-    "year": m.YearFile,
-    "joining": m.JoiningFile,
-    "districts": m.DistrictsFile,
-    "tracks": m.TracksFile,
-    "sessions": m.SessionsFile,
-    "process": m.ProcessFile,
-    "onsite": m.OnsiteFile,
+    "year": models.YearFile,
+    "joining": models.JoiningFile,
+    "districts": models.DistrictsFile,
+    "tracks": models.TracksFile,
+    "sessions": models.SessionsFile,
+    "process": models.ProcessFile,
+    "onsite": models.OnsiteFile,
 }
 
 
@@ -119,11 +118,11 @@ def load_project(
     loader = Loader(root, cache)
     data = root / "data"
     shared = Loaded()
-    loader.file(data / "site.yaml", m.Site, shared, "site")
+    loader.file(data / "site.yaml", models.Site, shared, "site")
     if base_url is not None and shared.models["site"] is not None:
         shared.models["site"] = shared.models["site"].model_copy(update={"base_url": base_url})
     loader.problems.extend(checks.check_site(shared))
-    loader.file(data / "counties.yaml", m.CountiesFile, shared, "counties")
+    loader.file(data / "counties.yaml", models.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
     year_dirs = sorted((p for p in data.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
     if not year_dirs:
@@ -144,22 +143,22 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
     for key, model in YEAR_FILES.items():
         loader.file(folder / f"{key}.yaml", model, loaded, key)
     for path in sorted((folder / "notices").glob("*.yaml")):
-        loader.file(path, m.NoticeFile, loaded, f"notices/{path.stem}")
+        loader.file(path, models.NoticeFile, loaded, f"notices/{path.stem}")
     content = loader.content(int(folder.name))
     loader.problems.extend(checks.check_year(int(folder.name), shared, loaded))
     if any(obj is None for obj in loaded.models.values()) or shared.models.get("counties") is None:
         return None
-    md = loaded.models
+    files = loaded.models
     return Year(
         number=int(folder.name),
-        info=md["year"],
-        joining=md["joining"],
-        districts=md["districts"].districts,
-        tracks=md["tracks"].tracks,
-        sessions=md["sessions"].sessions,
-        process=md["process"],
-        onsite=md["onsite"],
-        notices={key.split("/", 1)[1]: obj for key, obj in md.items() if key.startswith("notices/")},
+        info=files["year"],
+        joining=files["joining"],
+        districts=files["districts"].districts,
+        tracks=files["tracks"].tracks,
+        sessions=files["sessions"].sessions,
+        process=files["process"],
+        onsite=files["onsite"],
+        notices={key.split("/", 1)[1]: obj for key, obj in files.items() if key.startswith("notices/")},
         counties=shared.models["counties"].counties,
         content=content,
     )

@@ -2,7 +2,7 @@
 
 Every model forbids unknown keys. Every string a reader sees is a `Text` holding both languages.
 Values that can be computed (weekdays, ROC dates, durations, totals, a district's counties) are
-not fields here; see `k12site.derive` and the properties below.
+not fields here; `k12site.project` derives them.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _https_url(value: str) -> str:
     return value
 
 
-def _clock(value: str) -> str:
+def _time_of_day(value: str) -> str:
     match = re.fullmatch(r"([01][0-9]|2[0-3]):([0-5][0-9])", value)
     if not match:
         raise ValueError(f"{value!r} is not a time of day written as HH:MM (24-hour)")
@@ -44,7 +44,7 @@ def _clock(value: str) -> str:
 
 
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
-Clock = Annotated[str, AfterValidator(_clock)]
+TimeOfDay = Annotated[str, AfterValidator(_time_of_day)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s:/]+@[^@\s:/]+\.[a-zA-Z]{2,}$")]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9+][0-9 -]*(#[0-9]+)?$")]
 
@@ -90,7 +90,6 @@ class Site(Model):
     base_url: str = Field(
         "", description="Absolute https:// URL the site is published at, ending in '/'; empty for none."
     )
-    timezone: Literal["Asia/Taipei"] = "Asia/Taipei"
     calendar_prodid: NonEmpty = "-//k12-sis-training//site generator//ZH-TW"
     calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
 
@@ -183,8 +182,8 @@ Period = Literal["full_day", "morning", "afternoon"]
 
 
 class Slot(Model):
-    start: Clock
-    end: Clock | None = None
+    start: TimeOfDay
+    end: TimeOfDay | None = None
     kind: SlotKind
     title: Text | None = None
     items: list[Item] = []
@@ -262,8 +261,8 @@ class OnsiteSession(Model):
     county: Slug
     kind: Literal["briefing", "hands_on"]
     date: dt.date
-    start: Clock
-    end: Clock
+    start: TimeOfDay
+    end: TimeOfDay
     venue: Text
     sequence: int = Field(0, ge=0)
     updated: dt.datetime | None = None

@@ -1,18 +1,35 @@
-"""Collect the output files of a build, then swap the whole folder in at once.
+"""The output of a build, and the transaction that publishes it.
 
-A failed build never touches the last good ``site/``: files go into a fresh staging folder beside
-it, which replaces the old folder only when everything has rendered. `Output` keeps files in
-memory (handy in tests); `StagedOutput` writes each file to the staging folder as it comes, so
+A build writes every file into a new folder beside the site (``.site.builds/<id>/`` for
+``site``); when everything has rendered, ``site`` becomes a symbolic link to that folder in one
+`os.replace`. At no moment is ``site`` missing or half written, even if the build is killed:
+the old link stands until the new one replaces it, and the next build removes whatever folder a
+killed build left. Web servers and GitHub's Pages upload follow the link.
+
+Builds of one site never overlap: `build_lock` holds an `fcntl.flock` on ``.site.lock`` for the
+whole build; the lock dies with its holder, so a killed build never blocks the next one.
+
+`Output` keeps files in memory (handy in tests); `StagedOutput` writes each file as it comes, so
 memory stays flat however large the site grows.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
-import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: builds there are not guarded against overlapping
+    fcntl = None  # type: ignore[assignment]
+
+LOCK_WAIT_SECONDS = 5.0
+FILE_MODE, FOLDER_MODE = 0o644, 0o755  # readable by a web server whatever the umask
 
 
 class OutputError(Exception):
@@ -31,7 +48,7 @@ class Output:
         clean = PurePosixPath(path)
         if clean.is_absolute() or ".." in clean.parts or not clean.parts or path != clean.as_posix():
             raise OutputError(f"refusing to write {path!r}: not a clean path inside the site folder")
-        if path in self:
+        if path in self._names:
             raise OutputError(f"two outputs would be written to {path!r}")
         self._put(path, content.encode("utf-8") if isinstance(content, str) else content)
         self._names.add(path)
@@ -51,91 +68,105 @@ class Output:
 
 
 class StagedOutput(Output):
-    """Writes each file into a staging folder beside ``target``; `commit` swaps it in.
-
-    The staging folder is the spare one the previous build left beside ``target``
-    (``.site.spare`` for ``site``) when there is one: its folders are reused, a file that
-    already holds the new bytes is left as it is (so it keeps its modification time, too), others
-    are written over, and whatever this build does not write is removed before the swap. The
-    result is the same as in a fresh folder with far less file-system work. After the swap,
-    the replaced site becomes the next spare.
-    """
+    """Writes each file into a new build folder; `commit` points ``target`` at it."""
 
     def __init__(self, target: Path) -> None:
         super().__init__()
-        self.target = target.resolve()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.spare = self.target.parent / f".{self.target.name}.spare"
-        if self.spare.is_dir():
-            self.staging = self.spare
-            self._dirs, self._stale = _tree(self.spare)
-        else:
-            self.staging = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-", dir=self.target.parent))
-            self._dirs, self._stale = {self.staging}, set()
+        self.target = Path(os.path.abspath(target))
+        self.builds = builds_folder(self.target)
+        self.builds.mkdir(parents=True, exist_ok=True)
+        self.folder = self.builds / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**9}"
+        self.folder.mkdir(mode=FOLDER_MODE)
+        os.chmod(self.folder, FOLDER_MODE)
+        self._dirs: set[Path] = {self.folder}
 
     def _put(self, path: str, content: bytes) -> None:
-        file = self.staging / path
-        if path in self._stale:
-            self._stale.discard(path)
-            if _holds(file, content):
-                return  # reading is far cheaper than writing, and the file keeps its time
-        elif file.parent not in self._dirs:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.update(file.parents)
-        file.write_bytes(content)
-
-    def adopt(self, names: Iterable[str]) -> None:
-        """Count files another process wrote into the staging folder as this build's own."""
-        for path in names:
-            if path in self:
-                raise OutputError(f"two outputs would be written to {path!r}")
-            self._names.add(path)
-            self._stale.discard(path)
+        file = self.folder / path
+        if file.parent not in self._dirs:
+            for parent in reversed(file.relative_to(self.folder).parents[:-1]):
+                folder = self.folder / parent
+                if folder not in self._dirs:
+                    with contextlib.suppress(FileExistsError):
+                        folder.mkdir()
+                    os.chmod(folder, FOLDER_MODE)
+                    self._dirs.add(folder)
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(fd, "wb") as stream:
+            os.fchmod(stream.fileno(), FILE_MODE)
+            stream.write(content)
 
     def commit(self) -> None:
-        """Remove what an earlier build left and this one did not write, then swap."""
-        emptied: set[Path] = set()
-        for path in self._stale:
-            file = self.staging / path
-            file.unlink()
-            emptied.update(parent for parent in file.parents if self.staging in parent.parents)
-        for folder in sorted(emptied, key=lambda d: len(d.parts), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
-        os.chmod(self.staging, 0o755)
-        _swap(self.staging, self.target, self.spare)
+        """Make ``target`` a link to this build's folder in one step, then drop older builds."""
+        switch_to(self.target, self.folder)
+        remove_old_builds(self.target)
 
     def discard(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _holds(file: Path, content: bytes) -> bool:
-    """Whether ``file`` already holds exactly ``content``."""
-    try:
-        return file.stat().st_size == len(content) and file.read_bytes() == content
-    except OSError:
-        return False
+def builds_folder(target: Path) -> Path:
+    return target.parent / f".{target.name}.builds"
 
 
-def _tree(folder: Path) -> tuple[set[Path], set[str]]:
-    """The folders and the files (relative, with /) under ``folder``."""
-    dirs, files = {folder}, set()
-    for parent, _, names in os.walk(folder):
-        dirs.add(Path(parent))
-        rel = Path(parent).relative_to(folder).as_posix()
-        files.update(name if rel == "." else f"{rel}/{name}" for name in names)
-    return dirs, files
+def switch_to(target: Path, folder: Path) -> None:
+    """Point the link ``target`` at ``folder`` with one `os.replace`.
+
+    A ``target`` that is still a real folder (from before builds were links) or a plain file is
+    moved into the builds folder first, so it is removed with the other old builds.
+    """
+    if target.is_dir() and not target.is_symlink():
+        os.replace(target, builds_folder(target) / f"old-{os.getpid()}-{time.monotonic_ns()}")
+    link = target.parent / f".{target.name}.link-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    os.symlink(os.path.relpath(folder, target.parent), link)
+    os.replace(link, target)
 
 
-def _swap(staging: Path, target: Path, spare: Path) -> None:
-    """Put ``staging`` in the place of ``target``; the replaced folder becomes ``spare``."""
-    if not target.exists():
-        os.replace(staging, target)
+def remove_old_builds(target: Path) -> None:
+    """Remove every build folder but the one ``target`` links to, and stray links of killed builds."""
+    builds = builds_folder(target)
+    current = Path(os.path.realpath(target))
+    for folder in builds.iterdir() if builds.is_dir() else []:
+        if folder != current:
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.unlink(missing_ok=True)
+    for stray in target.parent.glob(f".{target.name}.link-*"):
+        stray.unlink(missing_ok=True)
+
+
+class BuildLocked(OutputError):
+    """Another build of the same site is running."""
+
+
+@contextlib.contextmanager
+def build_lock(target: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the site's lock for a whole build; wait up to ``wait`` seconds for another build."""
+    if fcntl is None:
+        yield
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-    os.rmdir(old)
-    os.replace(target, old)
-    os.replace(staging, target)
-    if spare.exists():  # staging was a fresh folder although a spare existed (e.g. made meanwhile)
-        shutil.rmtree(spare, ignore_errors=True)
-    os.replace(old, spare)
+    target = Path(os.path.abspath(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.parent / f".{target.name}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() >= deadline:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+                    raise BuildLocked(
+                        f"another build of {target} is running (process {holder}, holding {lock_path}); "
+                        f"waited {wait:g} s. Try again when it has finished."
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock

@@ -20,14 +20,15 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import dates, i18n, urls
-from . import models as m
+from . import models
 from .eventtext import google_calendar_url
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
 from .problems import DataError, Problem, display_path
 from .project import Event, Project, Year, minutes_between, part_times
-from .urls import HTML_LANG, LANGS, OTHER, Page
+from .i18n import HTML_LANG, LANGS, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
+from .urls import Page
 
 GoogleUrl = Callable[[Year, Event, str, str], str]
 
@@ -43,9 +44,9 @@ class UnsafeLinkError(ValueError):
 class SessionView:
     """One online session and its calendar events (one per part: morning, afternoon, day)."""
 
-    session: m.Session
-    track: m.Track
-    district: m.District
+    session: models.Session
+    track: models.Track
+    district: models.District
     events: list[Event]
 
     @property
@@ -60,7 +61,7 @@ class YearView:
     year: Year
     by_district: dict[int, list[SessionView]]
     by_track: dict[str, list[SessionView]]
-    counties: dict[int, list[m.County]]
+    counties: dict[int, list[models.County]]
     intro: dict[str, Markup]
 
     @classmethod
@@ -78,11 +79,11 @@ class YearView:
             intro={lang: markdown(year.content.get(("home", lang), "")) for lang in LANGS},
         )
 
-    def district_of(self, county: m.County) -> m.District:
+    def district_of(self, county: models.County) -> models.District:
         return self.year.district_of(county.slug)
 
 
-def _session_view(year: Year, session: m.Session, district: m.District) -> SessionView:
+def _session_view(year: Year, session: models.Session, district: models.District) -> SessionView:
     return SessionView(session, year.track(session.track), district, year.session_events(session))
 
 
@@ -152,8 +153,8 @@ def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shar
         here=page,
         lang=lang,
         t=i18n.strings(lang) if lang else None,
-        tz=i18n.strings("zh-tw"),
-        te=i18n.strings("en"),
+        t_zh=i18n.strings("zh-tw"),
+        t_en=i18n.strings("en"),
         html_lang=HTML_LANG[lang] if lang else HTML_LANG["zh-tw"],
         other_html_lang=HTML_LANG[OTHER[lang]] if lang else None,
         **shared,
@@ -163,6 +164,23 @@ def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shar
 
 
 # --- the template environment and its helpers ---------------------------------------------
+
+
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache, which only ever saves time: a cache file that cannot be read or
+    written is skipped (Jinja itself already ignores a corrupt one and compiles again)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def environment(templates: Path, cache: Path | None = None, *, watch: bool = False) -> jinja2.Environment:
@@ -175,8 +193,11 @@ def environment(templates: Path, cache: Path | None = None, *, watch: bool = Fal
     """
     bytecode_cache = None
     if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = TemplateCache(str(cache))
+        except OSError:  # no cache folder can be made: compile every template, as on a fresh clone
+            pass
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(("html", "xml")),
@@ -219,7 +240,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         here: Page = ctx["here"]
         t, year = ctx["t"], ctx["year"]
         items: list[tuple[str, str, str | None]] = [("year", t["nav_home"], None), ("sessions", t["nav_sessions"], None)]
-        items += [("agenda", t["nav_agenda"].format(track=track.name[here.lang]), track.slug) for track in year.tracks]
+        items += [("agenda", i18n.fill(t.nav_agenda, track=track.name[here.lang]), track.slug) for track in year.tracks]
         items += [("onsite", t["nav_onsite"], None), ("process", t["nav_process"], None)]
         return [
             (href(here, Page(kind, here.lang, here.year, slug).dir), label, here.kind == kind and here.slug == slug)
@@ -244,23 +265,6 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         """The webcal:// address of a calendar, or "" when the site has no base URL."""
         here: Page = ctx["here"]
         return urls.webcal(base_url, urls.calendar(here.lang, here.year, scope, slug)) if base_url else ""
-
-    fragments: dict[tuple[object, ...], Markup] = {}
-
-    @pass_context
-    def cached(ctx: Context, name: str, *key: object, caller: Callable[[], Markup]) -> Markup:
-        """A block rendered once and reused, like Hugo's partialCached: ``{% call cached("join", district.number) %}``.
-
-        For parts that are the same on many pages, such as a district's sessions on each of its
-        county pages. The block must depend only on ``key`` and on what is in the cache key
-        already: the page's kind (pages of one kind sit at the same depth, so their relative
-        links agree), language and year.
-        """
-        here: Page = ctx["here"]
-        full_key = (name, here.kind, here.lang, here.year, *key)
-        if full_key not in fragments:
-            fragments[full_key] = caller()
-        return fragments[full_key]
 
     google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
 
@@ -288,7 +292,6 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     return {
         "url": url,
         "nav": nav,
-        "cached": cached,
         "link": link,
         "asset": asset,
         "calendar": calendar,
@@ -298,6 +301,9 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "absolute": absolute,
         "absolute_url": lambda page: urls.absolute(base_url, page.dir),
         "langs": LANGS,
+        "SLOT_KIND": SLOT_KIND,
+        "ONSITE_KIND": ONSITE_KIND,
+        "PERIOD": PERIOD,
         "html_langs": HTML_LANG,
         "Page": Page,
         "part_times": part_times,
@@ -326,11 +332,6 @@ def _tel(phone: str) -> str:
     return "tel:" + number + (f";ext={ext}" if ext else "")
 
 
-def _fill(template: str, **values: Any) -> Markup:
-    """Fill an interface string's {placeholders}: markup from a macro stays, anything else is escaped."""
-    return Markup(escape(template)).format(**values)
-
-
 def _iso(moment: dt.date | dt.datetime) -> str:
     return moment.isoformat(timespec="minutes") if isinstance(moment, dt.datetime) else moment.isoformat()
 
@@ -347,12 +348,12 @@ def _date_tag(ctx: Context, day: dt.date, style: str = "long") -> Markup:
     return Markup(_time(day, text))
 
 
-def _clock_tag(moment: dt.datetime) -> Markup:
+def _time_tag(moment: dt.datetime) -> Markup:
     return Markup(_time(moment, moment.strftime("%H:%M")))
 
 
 @pass_context
-def _span_tag(ctx: Context, window: m.Window) -> Markup:
+def _span_tag(ctx: Context, window: models.Window) -> Markup:
     lang = ctx["lang"]
     start, end = (_time(day, dates.long_date(day, lang)) for day in (window.start, window.end))
     return Markup(f'{start}{escape(i18n.strings(lang)["range_sep"])}{end}')
@@ -366,10 +367,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "duration": _with_lang(dates.duration),
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
     "href": safe_href,
-    "fill": _fill,
+    "fill": fill_markup,
+    "thousands": lambda number: f"{number:,}",
     "tel": _tel,
     "iso": _iso,
     "date_tag": _date_tag,
-    "clock_tag": _clock_tag,
+    "time_tag": _time_tag,
     "span_tag": _span_tag,
 }

@@ -9,21 +9,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from . import models as m
+from . import models
+from .dates import TAIPEI
 from .problems import Problem
 
-TAIPEI = ZoneInfo("Asia/Taipei")
-
-
-def clock(value: str) -> dt.time:
+def parse_time(value: str) -> dt.time:
+    """"13:30" → 13:30, for a time of day as the data writes it."""
     hours, minutes = value.split(":")
     return dt.time(int(hours), int(minutes))
 
 
 def minutes_between(start: str, end: str) -> int:
-    a, b = clock(start), clock(end)
+    a, b = parse_time(start), parse_time(end)
     return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
 
 
@@ -39,12 +37,12 @@ class Event:
     hours: int
     sequence: int
     stamp: dt.datetime
-    track: m.Track | None = None
-    part: m.Part | None = None
-    session: m.Session | None = None
-    district: m.District | None = None
-    onsite: m.OnsiteSession | None = None
-    county: m.County | None = None
+    track: models.Track | None = None
+    part: models.Part | None = None
+    session: models.Session | None = None
+    district: models.District | None = None
+    onsite: models.OnsiteSession | None = None
+    county: models.County | None = None
 
 
 @dataclass(eq=False)
@@ -52,74 +50,70 @@ class Year:
     """One academic year's data, validated, with derived views."""
 
     number: int
-    info: m.YearFile
-    joining: m.JoiningFile
-    districts: list[m.District]
-    tracks: list[m.Track]
-    sessions: list[m.Session]
-    process: m.ProcessFile
-    onsite: m.OnsiteFile
-    notices: dict[str, m.NoticeFile]
-    counties: list[m.County]
+    info: models.YearFile
+    joining: models.JoiningFile
+    districts: list[models.District]
+    tracks: list[models.Track]
+    sessions: list[models.Session]
+    process: models.ProcessFile
+    onsite: models.OnsiteFile
+    notices: dict[str, models.NoticeFile]
+    counties: list[models.County]
     content: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    @property
-    def gregorian(self) -> int:
-        return self.number + 1911
-
     @cached_property
-    def _county_by_slug(self) -> dict[str, m.County]:
+    def _county_by_slug(self) -> dict[str, models.County]:
         return {county.slug: county for county in self.counties}
 
-    def county(self, slug: str) -> m.County:
+    def county(self, slug: str) -> models.County:
         return self._county_by_slug[slug]
 
-    def track(self, slug: str) -> m.Track:
+    def track(self, slug: str) -> models.Track:
         return next(track for track in self.tracks if track.slug == slug)
 
-    def district(self, number: int) -> m.District:
+    def district(self, number: int) -> models.District:
         return next(district for district in self.districts if district.number == number)
 
     @cached_property
-    def _district_of(self) -> dict[str, m.District]:
+    def _district_of(self) -> dict[str, models.District]:
         return {slug: district for district in self.districts for slug in district.counties}
 
-    def district_of(self, county_slug: str) -> m.District:
+    def district_of(self, county_slug: str) -> models.District:
         return self._district_of[county_slug]
 
-    def district_counties(self, district: m.District) -> list[m.County]:
+    def district_counties(self, district: models.District) -> list[models.County]:
         return [self.county(slug) for slug in district.counties]
 
     @property
     def total_schools(self) -> int:
         return sum(district.schools for district in self.districts)
 
-    def district_sessions(self, district: m.District) -> list[m.Session]:
+    def district_sessions(self, district: models.District) -> list[models.Session]:
         """The district's sessions in track order."""
         order = {track.slug: index for index, track in enumerate(self.tracks)}
         mine = [session for session in self.sessions if session.district == district.number]
         return sorted(mine, key=lambda session: (order[session.track], session.date))
 
-    def track_sessions(self, track: m.Track) -> list[m.Session]:
+    def track_sessions(self, track: models.Track) -> list[models.Session]:
         mine = [session for session in self.sessions if session.track == track.slug]
         return sorted(mine, key=lambda session: (session.date, session.district))
 
-    def session_parts(self, session: m.Session) -> list[m.Part]:
+    def session_parts(self, session: models.Session) -> list[models.Part]:
         parts = self.track(session.track).parts
         if session.period == "full_day":
             return list(parts)
         return [part for part in parts if part.period == session.period]
 
-    def session_events(self, session: m.Session) -> list[Event]:
+    def session_events(self, session: models.Session) -> list[Event]:
         track = self.track(session.track)
         district = self.district(session.district)
         return [
             self._event(session, track, part, district) for part in self.session_parts(session)
         ]
 
-    def _event(self, session: m.Session, track: m.Track, part: m.Part, district: m.District) -> Event:
+    def _event(self, session: models.Session, track: models.Track, part: models.Part, district: models.District) -> Event:
         start, content, end = part_times(part)
-        at = lambda time: dt.datetime.combine(session.date, clock(time), TAIPEI)  # noqa: E731
+        at = lambda time: dt.datetime.combine(session.date, parse_time(time), TAIPEI)  # noqa: E731
         return Event(
             uid=f"{self.number}-district-{district.number}-{track.slug}-{part.slug}",
             year=self.number,
@@ -153,8 +147,8 @@ class Year:
         events = [self._onsite_event(session) for session in mine]
         return sorted(events, key=lambda event: (event.start, event.uid))
 
-    def _onsite_event(self, session: m.OnsiteSession) -> Event:
-        at = lambda time: dt.datetime.combine(session.date, clock(time), TAIPEI)  # noqa: E731
+    def _onsite_event(self, session: models.OnsiteSession) -> Event:
+        at = lambda time: dt.datetime.combine(session.date, parse_time(time), TAIPEI)  # noqa: E731
         first, talk, _ = slot_times(self.onsite.slots)
         start, end = at(session.start), at(session.end)
         kind = session.kind.replace("_", "-")
@@ -171,16 +165,16 @@ class Year:
             county=self.county(session.county),
         )
 
-    def priority_districts(self, county_slug: str) -> list[m.District]:
+    def priority_districts(self, county_slug: str) -> list[models.District]:
         return [d for d in self.districts if county_slug in d.priority_counties]
 
 
-def part_times(part: m.Part) -> tuple[str, str, str]:
+def part_times(part: models.Part) -> tuple[str, str, str]:
     """When sign-in opens, when the content starts, and when the part ends (sign-out)."""
     return slot_times(part.slots)
 
 
-def slot_times(slots: list[m.Slot]) -> tuple[str, str, str]:
+def slot_times(slots: list[models.Slot]) -> tuple[str, str, str]:
     """An agenda's first start, its first talk's start, and its end."""
     first = slots[0].start
     content = next((slot.start for slot in slots if slot.kind == "talk"), first)
@@ -193,8 +187,8 @@ class Project:
     """Everything the build needs, validated."""
 
     root: Path
-    site: m.Site
-    counties: list[m.County]
+    site: models.Site
+    counties: list[models.County]
     years: list[Year]
     warnings: list[Problem] = field(default_factory=list)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import models as m
+from . import models
 from .loader import YEAR_FILES
 
 SCHEMA_DIR = "schemas"
@@ -31,10 +31,10 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic
 # schema name -> model: data/site.yaml, data/counties.yaml, data/<year>/<name>.yaml, and
 # data/<year>/notices/<county>.yaml (all of them "notice")
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "site": m.Site,
-    "counties": m.CountiesFile,
+    "site": models.Site,
+    "counties": models.CountiesFile,
     **YEAR_FILES,
-    "notice": m.NoticeFile,
+    "notice": models.NoticeFile,
 }
 
 

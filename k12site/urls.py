@@ -8,11 +8,11 @@ year adds paths; it never moves one. Templates ask this module; they never glue 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-LANGS = ("zh-tw", "en")
-HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
-OTHER = {"zh-tw": "en", "en": "zh-tw"}
+from .i18n import OTHER
 
 # kind -> path inside <lang>/<year>/ ; "{slug}" is the page's slug
 YEAR_PAGES = {
@@ -108,3 +108,25 @@ def absolute(base_url: str, target: str) -> str:
 def webcal(base_url: str, target: str) -> str:
     """The subscription (``webcal://``) address of a calendar file; needs a base URL."""
     return "webcal://" + absolute(base_url, target).split("://", 1)[1]
+
+
+_URL_CHARS = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the site's address, or None when it can.
+
+    It must be an absolute https:// URL (http:// only for this machine) with a host and no
+    query, fragment or user name: it is written into links, calendars and the sitemap.
+    """
+    if not _URL_CHARS.fullmatch(url):
+        return f"{url!r} is not a URL: it holds spaces, quotes or other characters a link cannot carry"
+    parts = urlsplit(url)
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if parts.scheme != "https" and not (parts.scheme == "http" and local):
+        return f"{url!r} is not an absolute https:// URL (http:// only for localhost)"
+    if not parts.hostname or parts.username or parts.password or parts.query or parts.fragment:
+        return f"{url!r} must be a plain https://host/path/ address, without a user name, query or #fragment"
+    if not url.endswith("/"):
+        return f"{url!r} must end in '/', e.g. {url + '/'!r}"
+    return None

@@ -17,6 +17,7 @@ import pytest
 from icalendar import Calendar
 
 from k12site import urls
+from k12site.i18n import LANGS
 from k12site.calendars import ICS_CONTENT_TYPE, render_calendars
 from k12site.eventtext import description, google_calendar_url
 from k12site.loader import load_project
@@ -152,7 +153,7 @@ def prop(body: bytes, name: str) -> list[str]:
 
 def test_every_calendar_of_the_url_plan_is_written_in_both_languages(real_files):
     expected = set()
-    for lang in urls.LANGS:
+    for lang in LANGS:
         expected.add(urls.calendar(lang, 114, "all"))
         for slug in ("new-taipei", "taoyuan", "hsinchu-county", "hsinchu-city", "taichung", "yilan",
                      "taitung", "hualien", "taipei", "keelung", "miaoli", "changhua", "penghu",
@@ -173,7 +174,7 @@ def test_every_calendar_of_the_url_plan_is_written_in_both_languages(real_files)
 def test_each_file_holds_its_sessions(real_files):
     seed = seed_events()
     by_district = lambda n: {uid for uid in seed if f"-district-{n}-" in uid}  # noqa: E731
-    for lang in urls.LANGS:
+    for lang in LANGS:
         got = lambda scope, slug=None: set(vevents(real_files[urls.calendar(lang, 114, scope, slug)]))  # noqa: E731
         assert got("all") == set(seed)
         assert got("county", "pingtung") == by_district(5)

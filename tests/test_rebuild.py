@@ -36,7 +36,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, old: str, new: str) -> None:
     rebuilder = Rebuilder(real, real / "site")
     rebuilder.build()
-    rebuilder.build()  # from here on, each build writes over the spare folder the one before left
+    rebuilder.build()
     before = tree(real / "site")
     edit(real / rel, old, new)
     rebuilder.build()
@@ -47,11 +47,9 @@ def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, ol
 
 
 def test_a_page_that_is_gone_from_the_data_is_gone_from_the_site(real: Path) -> None:
-    """Reusing the spare folder must not keep files, or folders, of an earlier build."""
     rebuilder = Rebuilder(real, real / "site")
     rebuilder.build()
     rebuilder.build()
-    assert (real / ".site.spare/en/114/notice/pingtung/index.html").is_file()
     (real / "data/114/notices/pingtung.yaml").unlink()
     rebuilder.build()
     build(real, real / "full")
@@ -87,28 +85,3 @@ def test_the_rebuild_memory_keeps_only_what_the_last_build_used(real: Path) -> N
     assert len(second) == len(first)  # the old district-5 events are gone, the new ones in
     changed = {key for key in second - first if key[0] == "VEVENT"}
     assert changed and all("k12ea0999" in dict(key[1:])["description"] for key in changed)
-
-
-def test_a_build_over_the_spare_folder_rewrites_only_files_whose_bytes_change(real: Path) -> None:
-    """Unchanged files keep their time (cheaper, and kind to rsync and HTTP caches); the rest are written."""
-    build(real, real / "site")
-    build(real, real / "site")
-    spare = real / ".site.spare"
-    long_ago = 1_000_000_000
-    for path in spare.rglob("*"):
-        if path.is_file():
-            os.utime(path, (long_ago, long_ago))
-    tampered = spare / "zh-tw/114/process/index.html"
-    text = tampered.read_bytes()
-    tampered.write_bytes(text.replace(b"<main", b"<MAIN", 1))  # the same size, other bytes
-    os.utime(tampered, (long_ago, long_ago))
-    edit(real / "data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999")
-    build(real, real / "site")  # writes into the spare folder, which becomes site/
-    build(real, real / "full", parallel=False)
-    assert tree(real / "site") == tree(real / "full")
-    site = real / "site"
-    assert (site / "zh-tw/114/process/index.html").stat().st_mtime != long_ago
-    assert (site / "en/114/counties/pingtung/index.html").stat().st_mtime != long_ago  # new password
-    assert (site / "en/114/calendars/counties/pingtung.ics").stat().st_mtime != long_ago
-    assert (site / "en/114/counties/taipei/index.html").stat().st_mtime == long_ago
-    assert (site / "assets/style.css").stat().st_mtime == long_ago

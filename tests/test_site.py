@@ -551,26 +551,6 @@ def test_an_unsafe_link_never_reaches_a_page() -> None:
 
 # --- trustworthy builds ---------------------------------------------------------------------------
 
-def test_a_cached_block_is_rendered_once_per_key_kind_language_and_year() -> None:
-    from k12site import pages
-
-    project = load_project(REPO)
-    env = pages.environment(REPO / "templates")
-    env.globals.update(pages._globals(project, pages.google_calendar_url))
-    renders: list[str] = []
-    template = env.from_string('{% call cached("part", n) %}{{ note(here.slug) }}{% endcall %}')
-
-    def render(kind: str, lang: str, slug: str, n: int) -> str:
-        return template.render(here=urls.Page(kind, lang, 114, slug), n=n, note=lambda s: renders.append(s) or s)
-
-    assert render("county", "en", "pingtung", 5) == "pingtung"
-    assert render("county", "en", "kaohsiung", 5) == "pingtung"  # the same block for the same key
-    assert render("county", "en", "taipei", 1) == "taipei"  # another key
-    assert render("county", "zh-tw", "kaohsiung", 5) == "kaohsiung"  # another language
-    assert render("agenda", "en", "hr", 5) == "hr"  # another kind of page, at another depth
-    assert renders == ["pingtung", "taipei", "kaohsiung", "hr"]
-
-
 def test_no_page_shows_markup_escaped_as_text(site: Site) -> None:
     """Markup made in Python (dates in <time>, links) reaches the page as markup, not as "&lt;time"."""
     escaped_tag = re.compile(rb"&lt;/?(time|a|span|strong|code|br|p|li|ul)\b")
@@ -601,16 +581,39 @@ def test_a_broken_data_file_leaves_the_previous_build_untouched(real: Path, tmp_
     with pytest.raises(DataError, match=r"sessions\.yaml:\d+:\d+: sessions\[4\]\.date"):
         build(real, out)
     assert Site(out).files() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "real"], "no staging folder is left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", "real"]
+    builds = list((tmp_path / ".out.builds").iterdir())
+    assert builds == [out.resolve()], "no half-written build folder is left behind"
 
 
 # --- interface strings and letter numbering -------------------------------------------------------
 
 def test_every_interface_string_has_both_languages_with_the_same_placeholders() -> None:
+    # The Chinese display-name example already holds the county's name; English adds it in front.
+    omitted_in_chinese = {"ics_example": {"county"}}
     for key, (zh, en) in i18n.UI.items():
         assert zh.strip() and en.strip(), key
-        assert set(re.findall(r"\{(\w+)\}", zh)) <= set(re.findall(r"\{(\w+)\}", en)), key
-        assert set(re.findall(r"\{(\w+)\}", en)) <= set(re.findall(r"\{(\w+)\}", zh)), key
+        assert i18n.placeholders(zh) | omitted_in_chinese.get(key, set()) == i18n.placeholders(en), key
+
+
+def test_fill_replaces_only_named_placeholders_and_never_formats() -> None:
+    assert i18n.fill("{county}：{n} 場", county="{n}", n=3) == "{n}：3 場"
+    assert i18n.fill("{a.__class__} {0} {} {x!r}", x=1) == "{a.__class__} {0} {} {x!r}"
+    with pytest.raises(KeyError):
+        i18n.fill("{county}")
+    assert i18n.fill_markup("<b>{x}</b>", x="<i>") == "&lt;b&gt;&lt;i&gt;&lt;/b&gt;"
+
+
+def test_every_value_a_template_turns_into_a_string_key_has_its_string() -> None:
+    from typing import get_args
+
+    from k12site import models
+
+    onsite_kind = models.OnsiteSession.model_fields["kind"].annotation
+    tables = [(i18n.SLOT_KIND, models.SlotKind), (i18n.PERIOD, models.Period), (i18n.ONSITE_KIND, onsite_kind)]
+    for table, literal in tables:
+        assert set(table) == set(get_args(literal)), table
+        assert set(table.values()) <= set(i18n.UI), table
 
 
 def test_interface_strings_read_as_attributes_and_as_items() -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from k12site.urls import LANGS, YEAR_PAGES, Page
+from k12site.i18n import LANGS
+from k12site.urls import YEAR_PAGES, Page
 
 from .gates import PHONE, REPO, Tab, chromium, html_files, require_tool, serve, served_path
 

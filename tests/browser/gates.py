@@ -29,7 +29,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from k12site.urls import HTML_LANG, OTHER
+from k12site.i18n import HTML_LANG, OTHER
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "artifacts"
