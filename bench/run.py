@@ -21,11 +21,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import REPO, make_project, plan  # noqa: E402
+from synth import REPO, make_project, plan
 
 PYTHON = sys.executable
-FLOOR = "import yaml; from pydantic import BaseModel; from jinja2 import Environment; " \
-        "from markdown_it import MarkdownIt; from icalendar import Calendar"
+FLOOR = (
+    "import yaml; from pydantic import BaseModel; from jinja2 import Environment; "
+    "from markdown_it import MarkdownIt; from icalendar import Calendar"
+)
 
 
 def timed(args: list[str], cwd: Path = REPO) -> tuple[float, int]:
@@ -61,11 +63,19 @@ def scale_table(work: Path, repeats: int, scales: list[int]) -> list[dict[str, f
         files, pages, calendars = count(out)
         seconds = statistics.median(r[0] for r in runs)
         years, factor = plan(scale)
-        rows.append({
-            "scale": scale, "years": years, "counties": 22 * factor, "pages": pages, "calendars": calendars,
-            "files": files, "seconds": seconds, "ms_per_file": 1000 * seconds / files,
-            "peak_mb": max(r[1] for r in runs) / 1024,
-        })
+        rows.append(
+            {
+                "scale": scale,
+                "years": years,
+                "counties": 22 * factor,
+                "pages": pages,
+                "calendars": calendars,
+                "files": files,
+                "seconds": seconds,
+                "ms_per_file": 1000 * seconds / files,
+                "peak_mb": max(r[1] for r in runs) / 1024,
+            }
+        )
     return rows
 
 
@@ -102,7 +112,7 @@ import shutil, statistics, sys, time
 from pathlib import Path
 sys.path.insert(0, {str(REPO)!r})
 from k12site.builder import Rebuilder
-root = Path({str(work / 'edit')!r})
+root = Path({str(work / "edit")!r})
 shutil.rmtree(root, ignore_errors=True)
 for name in ("data", "content", "templates"):
     shutil.copytree(Path({str(REPO)!r}) / name, root / name)
@@ -137,12 +147,16 @@ def main() -> None:
         print("| data | years | counties | pages | calendars | files | wall s | ms/file | peak MB |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows:
-            print(f"| {r['scale']}× | {r['years']} | {r['counties']} | {r['pages']} | {r['calendars']} | {r['files']} "
-                  f"| {r['seconds']:.2f} | {r['ms_per_file']:.3f} | {r['peak_mb']:.0f} |")
+            print(
+                f"| {r['scale']}× | {r['years']} | {r['counties']} | {r['pages']} | {r['calendars']} | {r['files']} "
+                f"| {r['seconds']:.2f} | {r['ms_per_file']:.3f} | {r['peak_mb']:.0f} |"
+            )
         by = {r["scale"]: r for r in rows}
         if 10 in by and 100 in by:
-            print(f"\ngrowth: 100× costs {by[100]['seconds'] / by[10]['seconds']:.1f}× the 10× build "
-                  f"for {by[100]['files'] / by[10]['files']:.1f}× the files")
+            print(
+                f"\ngrowth: 100× costs {by[100]['seconds'] / by[10]['seconds']:.1f}× the 10× build "
+                f"for {by[100]['files'] / by[10]['files']:.1f}× the files"
+            )
         cold = cold_vs_floor(work, repeats)
         floor = cold["floor"]
         print("\ncold build of the real site, as a whole process:")
@@ -154,8 +168,10 @@ def main() -> None:
             print(f"  {what}: {cold[name] * 1000:.0f} ms ({cold[name] / floor:.2f}× the floor)")
         print(f"dependency import floor ({FLOOR}): {floor * 1000:.0f} ms")
         edit, full = rebuild_times(work, repeats)
-        print(f"\nserve rebuild after editing data/114/districts.yaml: {edit * 1000:.0f} ms "
-              f"(a fresh in-process full build: {full * 1000:.0f} ms)")
+        print(
+            f"\nserve rebuild after editing data/114/districts.yaml: {edit * 1000:.0f} ms "
+            f"(a fresh in-process full build: {full * 1000:.0f} ms)"
+        )
 
 
 if __name__ == "__main__":

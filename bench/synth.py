@@ -55,16 +55,18 @@ def _extra_counties(real: list[dict[str, Any]], factor: int) -> list[list[dict[s
     """For each extra copy of the country, a renamed copy of every county."""
     groups = []
     for copy_index in range(1, factor):
-        groups.append([
-            {
-                "slug": f"{county['slug']}-{copy_index}",
-                "name": {
-                    "zh": f"{county['name']['zh']}{copy_index}",
-                    "en": f"{county['name']['en']} {copy_index}",
-                },
-            }
-            for county in real
-        ])
+        groups.append(
+            [
+                {
+                    "slug": f"{county['slug']}-{copy_index}",
+                    "name": {
+                        "zh": f"{county['name']['zh']}{copy_index}",
+                        "en": f"{county['name']['en']} {copy_index}",
+                    },
+                }
+                for county in real
+            ]
+        )
     return groups
 
 

@@ -74,5 +74,11 @@ class Rebuilder:
     def build(self) -> BuildReport:
         self.memo.next_build()
         return build(
-            self.root, self.out, base_url=self.base_url, strict=self.strict, cache=self.cache, env=self.env, memo=self.memo
+            self.root,
+            self.out,
+            base_url=self.base_url,
+            strict=self.strict,
+            cache=self.cache,
+            env=self.env,
+            memo=self.memo,
         )

@@ -74,8 +74,8 @@ def _component(fields: dict[str, object]) -> VEvent:
 def _as_utc(moment: dt.datetime) -> dt.datetime:
     """The data's timestamps are UTC; one written without "Z" must not take the machine's zone."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 def _check_offset(event: Event) -> None:
@@ -124,6 +124,8 @@ class Memo:
     def next_build(self) -> None:
         if self.now:  # a build that failed before its calendars keeps the last one's parts
             self.last, self.now = self.now, {}
+
+
 TAIPEI_VTIMEZONE = taipei_vtimezone().to_ical()  # the same bytes in every file: serialize once
 
 
@@ -223,7 +225,9 @@ def calendar_files(year: Year) -> list[CalendarFile]:
         files.append(CalendarFile("district", district.number, names, events))
     for session in year.sessions:
         track = year.track(session.track)
-        names = _both(lambda lang: fill(strings(lang).ics_session_name, track=track.name[lang], number=session.district))
+        names = _both(
+            lambda lang: fill(strings(lang).ics_session_name, track=track.name[lang], number=session.district)
+        )
         slug = urls.session_slug(session.district, session.track)
         files.append(CalendarFile("session", slug, names, year.session_events(session)))
     for event in onsite:

@@ -17,10 +17,16 @@ TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
     parser.add_argument("verb", nargs="?", default="build", choices=["build", "check", "serve", "schema"])
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
-                        help="project folder holding data/, content/ and templates/ (default: this checkout)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="project folder holding data/, content/ and templates/ (default: this checkout)",
+    )
     parser.add_argument("--out", type=Path, help="output folder (default: <root>/site)")
-    parser.add_argument("--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/")
+    parser.add_argument(
+        "--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/"
+    )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
@@ -70,8 +76,10 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     out = args.out or root / "site"
-    print(f"Built {report.pages} pages and {report.calendars} calendars ({report.files} files) "
-          f"into {out} in {report.seconds:.2f} s")
+    print(
+        f"Built {report.pages} pages and {report.calendars} calendars ({report.files} files) "
+        f"into {out} in {report.seconds:.2f} s"
+    )
     return 0
 
 

@@ -108,7 +108,7 @@ def location(event: Event, lang: str) -> str:
 
 
 def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def google_calendar_url(year: Year, event: Event, lang: str, base_url: str = "") -> str:

@@ -106,7 +106,10 @@ UI: dict[str, tuple[str, str]] = {
     # calendars
     "calendars": ("行事曆", "Calendars"),
     "calendar_download": ("下載行事曆檔（.ics）", "Download the calendar file (.ics)"),
-    "calendar_subscribe": ("訂閱行事曆（場次異動時自動更新）", "Subscribe to the calendar (updates itself if a session changes)"),
+    "calendar_subscribe": (
+        "訂閱行事曆（場次異動時自動更新）",
+        "Subscribe to the calendar (updates itself if a session changes)",
+    ),
     "calendar_all": ("全部場次", "All sessions"),
     "calendar_county": ("{county}的三場線上簡報場", "{county}'s three online sessions"),
     "calendar_track": ("{track}全部場次", "All {track} sessions"),
@@ -172,7 +175,10 @@ UI: dict[str, tuple[str, str]] = {
     "track_who": ("哪個課程該由誰參加", "Who should attend which track"),
     "key_dates": ("重要日期", "Key dates"),
     "online_window": ("線上簡報場", "Online briefing sessions"),
-    "onsite_window": ("實體簡報場／駐點實機場申請期間", "Applications for in-person briefing and on-site hands-on sessions"),
+    "onsite_window": (
+        "實體簡報場／駐點實機場申請期間",
+        "Applications for in-person briefing and on-site hands-on sessions",
+    ),
     "notices": ("縣市公文", "Official letters from counties"),
     # notice
     "notice_heading": ("{sender} 函", "{sender}: official letter"),
@@ -202,11 +208,17 @@ UI: dict[str, tuple[str, str]] = {
     "notes": ("注意事項", "Notes"),
     "online_sessions": ("線上簡報場", "Online briefing sessions"),
     "schedule_summary": ("辦理時間", "When they are held"),
-    "display_name_rule": ("請學校承辦人加入線上會議時輸入「{format}」（例：{example}），{rule}", "When joining, enter “{format}” (for example {example}). {rule}"),
+    "display_name_rule": (
+        "請學校承辦人加入線上會議時輸入「{format}」（例：{example}），{rule}",
+        "When joining, enter “{format}” (for example {example}). {rule}",
+    ),
     "county_placeholder": ("縣市", "county"),
     # display names are typed in Chinese, so the English example stays Chinese too
     "example_county": ("○○縣", "○○縣"),
-    "see_sessions": ("各分區場次、會議連結及密碼見「線上簡報場」。", "Each district's sessions, meeting links and passwords are on the “Online sessions” page."),
+    "see_sessions": (
+        "各分區場次、會議連結及密碼見「線上簡報場」。",
+        "Each district's sessions, meeting links and passwords are on the “Online sessions” page.",
+    ),
     # on-site
     "application_window": ("申請期間", "When to apply"),
     "application_text": (
@@ -226,7 +238,10 @@ UI: dict[str, tuple[str, str]] = {
         "目前尚未排定；實體簡報場與駐點實機場由縣市申請，排定後會列於此。",
         "None scheduled yet; counties apply for in-person and on-site sessions, which are listed here once set.",
     ),
-    "none_scheduled": ("目前尚未排定任何場次；縣市排定後會公布於此。", "No session is scheduled yet; sessions will be listed here once counties set them."),
+    "none_scheduled": (
+        "目前尚未排定任何場次；縣市排定後會公布於此。",
+        "No session is scheduled yet; sessions will be listed here once counties set them.",
+    ),
     "col_county": ("縣市", "County"),
     "col_kind": ("類型", "Type"),
     "col_venue": ("地點", "Venue"),

@@ -18,8 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import checks
-from . import models
+from . import checks, models
 from .i18n import LANGS
 from .problems import DataError, Problem, display_path
 from .project import Project, Year
@@ -101,9 +100,7 @@ class Loader:
             for other in LANGS:
                 if (page, other) not in pages:
                     name = display_path(folder / f"{page}.{lang}.md", self.root)
-                    self.problems.append(
-                        Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing")
-                    )
+                    self.problems.append(Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing"))
         return pages
 
 
@@ -126,7 +123,9 @@ def load_project(
     loader.problems.extend(checks.check_counties(shared))
     year_dirs = sorted((p for p in data.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
     if not year_dirs:
-        loader.problems.append(Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/"))
+        loader.problems.append(
+            Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/")
+        )
     years = [_load_year(loader, shared, folder) for folder in year_dirs]
     warnings = [p for p in loader.problems if p.warning]
     errors = [p for p in loader.problems if not p.warning]

@@ -123,9 +123,7 @@ class YearFile(Model):
     organizer: Body
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
-    published: dt.datetime = Field(
-        description="When the plan was published (UTC); becomes DTSTAMP in calendars."
-    )
+    published: dt.datetime = Field(description="When the plan was published (UTC); becomes DTSTAMP in calendars.")
     registration: Text
     handbook: Text
     leave: Text
@@ -229,8 +227,9 @@ class Session(Model):
     sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
     updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
     on_weekend: bool = Field(
-        False, description="True when a Saturday or Sunday date is meant (e.g. a make-up workday); "
-        "otherwise a weekend date is a warning."
+        False,
+        description="True when a Saturday or Sunday date is meant (e.g. a make-up workday); "
+        "otherwise a weekend date is a warning.",
     )
 
 

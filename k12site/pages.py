@@ -19,15 +19,14 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import dates, i18n, urls
-from . import models
+from . import dates, i18n, models, urls
 from .eventtext import google_calendar_url
+from .i18n import HTML_LANG, LANGS, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
 from .problems import DataError, Problem, display_path
 from .project import Event, Project, Year, minutes_between, part_times
-from .i18n import HTML_LANG, LANGS, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .urls import Page
 
 GoogleUrl = Callable[[Year, Event, str, str], str]
@@ -68,9 +67,7 @@ class YearView:
     def of(cls, year: Year) -> YearView:
         by_district = {d.number: [_session_view(year, s, d) for s in year.district_sessions(d)] for d in year.districts}
         views = {(v.district.number, v.track.slug): v for vs in by_district.values() for v in vs}
-        by_track = {
-            t.slug: [views[(s.district, s.track)] for s in year.track_sessions(t)] for t in year.tracks
-        }
+        by_track = {t.slug: [views[(s.district, s.track)] for s in year.track_sessions(t)] for t in year.tracks}
         return cls(
             year=year,
             by_district=by_district,
@@ -147,7 +144,9 @@ def _render_all(project: Project, output: Output, env: jinja2.Environment) -> No
             output.add(urls.asset(path.relative_to(templates / "assets").as_posix()), path.read_bytes())
 
 
-def _render(env: jinja2.Environment, output: Output, page: Page, name: str, shared: dict[str, Any], **context: Any) -> None:
+def _render(
+    env: jinja2.Environment, output: Output, page: Page, name: str, shared: dict[str, Any], **context: Any
+) -> None:
     lang = page.lang
     html = env.get_template(name).render(
         here=page,
@@ -214,7 +213,9 @@ def environment(templates: Path, cache: Path | None = None, *, watch: bool = Fal
 def safe_href(href: str) -> str:
     """Let a link onto a page only if its scheme is https:, mailto:, tel:, webcal: or none."""
     if not is_safe_link(href):
-        raise UnsafeLinkError(f"refusing to write the link {href!r}: only https:, mailto:, tel:, webcal: or relative links")
+        raise UnsafeLinkError(
+            f"refusing to write the link {href!r}: only https:, mailto:, tel:, webcal: or relative links"
+        )
     return href
 
 
@@ -239,7 +240,10 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         """The site menu of the current page: (href, label, whether it is this page)."""
         here: Page = ctx["here"]
         t, year = ctx["t"], ctx["year"]
-        items: list[tuple[str, str, str | None]] = [("year", t["nav_home"], None), ("sessions", t["nav_sessions"], None)]
+        items: list[tuple[str, str, str | None]] = [
+            ("year", t["nav_home"], None),
+            ("sessions", t["nav_sessions"], None),
+        ]
         items += [("agenda", i18n.fill(t.nav_agenda, track=track.name[here.lang]), track.slug) for track in year.tracks]
         items += [("onsite", t["nav_onsite"], None), ("process", t["nav_process"], None)]
         return [
@@ -307,7 +311,9 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "html_langs": HTML_LANG,
         "Page": Page,
         "part_times": part_times,
-        "onsite_slug": lambda event: urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind),
+        "onsite_slug": lambda event: urls.onsite_session_slug(
+            event.onsite.county, event.onsite.date, event.onsite.kind
+        ),
         "minutes_between": minutes_between,
         "base_url": base_url,
     }
@@ -356,7 +362,7 @@ def _time_tag(moment: dt.datetime) -> Markup:
 def _span_tag(ctx: Context, window: models.Window) -> Markup:
     lang = ctx["lang"]
     start, end = (_time(day, dates.long_date(day, lang)) for day in (window.start, window.end))
-    return Markup(f'{start}{escape(i18n.strings(lang)["range_sep"])}{end}')
+    return Markup(f"{start}{escape(i18n.strings(lang)['range_sep'])}{end}")
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

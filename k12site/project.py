@@ -14,8 +14,9 @@ from . import models
 from .dates import TAIPEI
 from .problems import Problem
 
+
 def parse_time(value: str) -> dt.time:
-    """"13:30" → 13:30, for a time of day as the data writes it."""
+    """ "13:30" → 13:30, for a time of day as the data writes it."""
     hours, minutes = value.split(":")
     return dt.time(int(hours), int(minutes))
 
@@ -107,11 +108,11 @@ class Year:
     def session_events(self, session: models.Session) -> list[Event]:
         track = self.track(session.track)
         district = self.district(session.district)
-        return [
-            self._event(session, track, part, district) for part in self.session_parts(session)
-        ]
+        return [self._event(session, track, part, district) for part in self.session_parts(session)]
 
-    def _event(self, session: models.Session, track: models.Track, part: models.Part, district: models.District) -> Event:
+    def _event(
+        self, session: models.Session, track: models.Track, part: models.Part, district: models.District
+    ) -> Event:
         start, content, end = part_times(part)
         at = lambda time: dt.datetime.combine(session.date, parse_time(time), TAIPEI)  # noqa: E731
         return Event(

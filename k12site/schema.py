@@ -60,7 +60,8 @@ def stale_schemas(root: Path) -> list[str]:
     expected = {schema_file(name): schema_text(name) for name in SCHEMAS}
     present = {f"{SCHEMA_DIR}/{p.name}" for p in folder.glob("*.schema.json")} if folder.is_dir() else set()
     stale = [
-        path for path, text in expected.items()
+        path
+        for path, text in expected.items()
         if path not in present or (root / path).read_text(encoding="utf-8") != text
     ]
     return sorted(stale + [path for path in present if path not in expected])
@@ -118,7 +119,7 @@ def write_schemas(root: Path) -> list[Path]:
 def _set_modeline(path: Path, line: str) -> bool:
     """Make ``line`` the file's first line, replacing an older schema line; True if changed."""
     text = path.read_text(encoding="utf-8")
-    first, newline, rest = text.partition("\n")
+    first, _newline, rest = text.partition("\n")
     if first.rstrip("\r") == line:
         return False
     body = rest if first.startswith(_SERVER_COMMENT) else text

@@ -61,8 +61,9 @@ NOTHING_YET_HEADING = (
 )
 
 
-def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None,
-          strict: bool = False) -> int:
+def serve(
+    root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None, strict: bool = False
+) -> int:
     """Serve a preview of ``root`` until interrupted; return the exit code."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -137,8 +138,11 @@ class Preview:
         for warning in report.warnings:
             print(warning, file=sys.stderr, flush=True)
         done = f"{reason}: rebuilt" if reason else "built"
-        print(f"{_now()} {done} in {time.perf_counter() - started:.2f} s "
-              f"({report.pages} pages, {report.calendars} calendars)", flush=True)
+        print(
+            f"{_now()} {done} in {time.perf_counter() - started:.2f} s "
+            f"({report.pages} pages, {report.calendars} calendars)",
+            flush=True,
+        )
         return True
 
     def _failed(self, reason: str | None, text: str) -> bool:
@@ -152,13 +156,13 @@ class Preview:
         zh, en = FAILED_HEADING if self.has_site else NOTHING_YET_HEADING
         return (
             f'<div id="{BANNER_ID}" role="alert" style="position:sticky;top:0;z-index:2147483647;margin:0;'
-            'padding:1em 1.25em;background:#fff1f0;color:#5c0000;border-bottom:4px solid #c00;'
+            "padding:1em 1.25em;background:#fff1f0;color:#5c0000;border-bottom:4px solid #c00;"
             'font:16px/1.5 system-ui,sans-serif;text-align:start">'
             f'<p lang="zh-Hant-TW" style="margin:0;font-weight:bold">{html.escape(zh)}</p>'
             f'<p lang="en" style="margin:0;font-weight:bold">{html.escape(en)}</p>'
             '<pre style="margin:.75em 0 0;white-space:pre-wrap;overflow-wrap:anywhere;'
             f'font:14px/1.45 ui-monospace,monospace">{html.escape(self.failure or "")}</pre></div>'
-        ).encode("utf-8")
+        ).encode()
 
     def error_page(self) -> bytes:
         """The page every address shows while no build has succeeded yet."""
@@ -248,8 +252,13 @@ class PreviewServer(Server):
         self.preview = preview
 
     def get_web_handlers(self, script: bytes) -> list[tuple[Any, ...]]:
-        return [(r"/(.*)", SiteFiles, {"path": str(self.preview.site), "default_filename": "index.html",
-                                       "preview": self.preview})]
+        return [
+            (
+                r"/(.*)",
+                SiteFiles,
+                {"path": str(self.preview.site), "default_filename": "index.html", "preview": self.preview},
+            )
+        ]
 
 
 class SiteFiles(StaticFileHandler):

@@ -80,10 +80,15 @@ def _convert(node: yaml.Node, loc: Loc, out: YamlFile) -> Any:
             key = key_node.value
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlSyntaxError(
-                    Problem(out.name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                            "(file)", "merge keys (<<) are not supported; repeat the keys or use an alias")
+                    Problem(
+                        out.name,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        "(file)",
+                        "merge keys (<<) are not supported; repeat the keys or use an alias",
+                    )
                 )
-            child = loc + (key,)
+            child = (*loc, key)
             if key in mapping:
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 raise YamlSyntaxError(
@@ -93,8 +98,7 @@ def _convert(node: yaml.Node, loc: Loc, out: YamlFile) -> Any:
             mapping[key] = _convert(value_node, child, out)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, loc + (index,), out) for index, item in enumerate(node.value)]
+        return [_convert(item, (*loc, index), out) for index, item in enumerate(node.value)]
     if node.style is None and node.value in _NULLS:
         return None
     return node.value
-

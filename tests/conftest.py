@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tiny import write_tiny
 
 REPO = Path(__file__).resolve().parent.parent

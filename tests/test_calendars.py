@@ -17,9 +17,9 @@ import pytest
 from icalendar import Calendar
 
 from k12site import urls
-from k12site.i18n import LANGS
 from k12site.calendars import ICS_CONTENT_TYPE, render_calendars
 from k12site.eventtext import description, google_calendar_url
+from k12site.i18n import LANGS
 from k12site.loader import load_project
 from k12site.output import Output
 
@@ -35,21 +35,27 @@ SEED_PARTS = {
     "funding": {"morning": ("09:00", "12:00"), "afternoon": ("13:00", "16:00")},
 }
 SEED_SESSIONS = [
-    (1, "hr", "2025-08-06", "full_day"), (2, "hr", "2025-08-07", "full_day"),
-    (3, "hr", "2025-08-08", "full_day"), (4, "hr", "2025-08-11", "full_day"),
+    (1, "hr", "2025-08-06", "full_day"),
+    (2, "hr", "2025-08-07", "full_day"),
+    (3, "hr", "2025-08-08", "full_day"),
+    (4, "hr", "2025-08-11", "full_day"),
     (5, "hr", "2025-08-12", "full_day"),
-    (1, "student", "2025-08-13", "full_day"), (2, "student", "2025-08-14", "full_day"),
-    (3, "student", "2025-08-15", "full_day"), (4, "student", "2025-08-18", "full_day"),
+    (1, "student", "2025-08-13", "full_day"),
+    (2, "student", "2025-08-14", "full_day"),
+    (3, "student", "2025-08-15", "full_day"),
+    (4, "student", "2025-08-18", "full_day"),
     (5, "student", "2025-08-19", "full_day"),
-    (1, "funding", "2025-08-20", "morning"), (2, "funding", "2025-08-20", "afternoon"),
-    (3, "funding", "2025-08-21", "morning"), (4, "funding", "2025-08-21", "afternoon"),
+    (1, "funding", "2025-08-20", "morning"),
+    (2, "funding", "2025-08-20", "afternoon"),
+    (3, "funding", "2025-08-21", "morning"),
+    (4, "funding", "2025-08-21", "afternoon"),
     (5, "funding", "2025-08-22", "morning"),
 ]
 
 
 def _utc(day: str, clock: str) -> str:
     local = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC8)
-    return local.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def seed_events() -> dict[str, tuple[str, str]]:
@@ -81,7 +87,9 @@ def real_files(real_root: Path) -> dict[str, bytes]:
     return render(real_root)
 
 
-@pytest.fixture(scope="module", params=["", "https://example.github.io/k12-sis-training/"], ids=["no-base-url", "base-url"])
+@pytest.fixture(
+    scope="module", params=["", "https://example.github.io/k12-sis-training/"], ids=["no-base-url", "base-url"]
+)
 def each_build(request: pytest.FixtureRequest, real_root: Path) -> dict[str, bytes]:
     """The real calendars without and with a base URL (which adds URL lines and agenda links)."""
     return render(real_root, request.param or None)
@@ -101,8 +109,7 @@ def python_instants(body: bytes) -> dict[str, tuple[str, str]]:
     for event in calendar.events:
         assert event.start.tzinfo is not None and event.end.tzinfo is not None, event.uid
         result[str(event.uid)] = tuple(
-            moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-            for moment in (event.start, event.end)
+            moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") for moment in (event.start, event.end)
         )
     return result
 
@@ -121,8 +128,12 @@ def icaljs(paths: list[Path]) -> dict[str, dict]:
         pytest.skip(f"{missing}; to cross-check calendars with ical.js, {hint}")
     env = dict(os.environ, TZ="Pacific/Chatham")
     done = subprocess.run(
-        ["node", str(CHECKER), *map(str, paths)], cwd=REPO, env=env,
-        capture_output=True, text=True, check=False,
+        ["node", str(CHECKER), *map(str, paths)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -155,10 +166,30 @@ def test_every_calendar_of_the_url_plan_is_written_in_both_languages(real_files)
     expected = set()
     for lang in LANGS:
         expected.add(urls.calendar(lang, 114, "all"))
-        for slug in ("new-taipei", "taoyuan", "hsinchu-county", "hsinchu-city", "taichung", "yilan",
-                     "taitung", "hualien", "taipei", "keelung", "miaoli", "changhua", "penghu",
-                     "kaohsiung", "chiayi-county", "chiayi-city", "yunlin", "tainan", "nantou",
-                     "kinmen", "lienchiang", "pingtung"):
+        for slug in (
+            "new-taipei",
+            "taoyuan",
+            "hsinchu-county",
+            "hsinchu-city",
+            "taichung",
+            "yilan",
+            "taitung",
+            "hualien",
+            "taipei",
+            "keelung",
+            "miaoli",
+            "changhua",
+            "penghu",
+            "kaohsiung",
+            "chiayi-county",
+            "chiayi-city",
+            "yunlin",
+            "tainan",
+            "nantou",
+            "kinmen",
+            "lienchiang",
+            "pingtung",
+        ):
             expected.add(urls.calendar(lang, 114, "county", slug))
         for track in SEED_PARTS:
             expected.add(urls.calendar(lang, 114, "track", track))
@@ -336,7 +367,9 @@ def test_description_says_how_to_join_and_links_the_agenda(tiny):
     assert str(event["LOCATION"]) == "https://example.webex.com/j.php?MTID=two"
     assert str(event["URL"]) == "https://example.org/site/en/114/agenda/hr/"
     conference = [line for line in unfolded(body) if line.startswith("CONFERENCE")]
-    assert conference == 2 * ["CONFERENCE;FEATURE=AUDIO,VIDEO;LABEL=Webex;VALUE=URI:https://example.webex.com/j.php?MTID=two"]
+    assert conference == 2 * [
+        "CONFERENCE;FEATURE=AUDIO,VIDEO;LABEL=Webex;VALUE=URI:https://example.webex.com/j.php?MTID=two"
+    ]
     zh = str(Calendar.from_ical(files["zh-tw/114/calendars/counties/beta-city.ics"]).events[0]["DESCRIPTION"])
     assert "加入會議時的顯示名稱：縣市+校名+職稱+姓名" in zh and "乙市○○國中註冊組長王○○" in zh
     assert "議程：https://example.org/site/zh-tw/114/agenda/hr/" in zh
@@ -355,9 +388,7 @@ def test_calendar_name_only_in_files_with_several_events(real_files):
     two = real_files["en/114/calendars/sessions/district-1-hr.ics"]
     assert len(vevents(two)) == 2
     county = real_files["zh-tw/114/calendars/counties/pingtung.ics"]
-    assert prop(county, "NAME") == prop(county, "X-WR-CALNAME") == [
-        "114學年度學籍系統教育訓練：屏東縣"
-    ]
+    assert prop(county, "NAME") == prop(county, "X-WR-CALNAME") == ["114學年度學籍系統教育訓練：屏東縣"]
     for body in (two, county):
         assert len(prop(body, "NAME")) == len(prop(body, "X-WR-CALNAME")) == 1
 
@@ -375,12 +406,16 @@ def test_header_for_publishing_and_subscribing(each_build):
 
 def test_dtstamp_and_sequence_come_from_the_data(tiny, monkeypatch):
     sessions = tiny / "data/114/sessions.yaml"
-    text = sessions.read_text(encoding="utf-8").replace(
-        "{district: 2, track: hr, date: 2025-08-07, period: full_day}",
-        "{district: 2, track: hr, date: 2025-08-08, period: full_day, sequence: 1, updated: 2025-07-30T03:00:00Z}",
-    ).replace(
-        "{district: 1, track: funding, date: 2025-08-20, period: morning}",
-        "{district: 1, track: funding, date: 2025-08-20, period: morning, sequence: 2, updated: 2025-07-31T04:00:00}",
+    text = (
+        sessions.read_text(encoding="utf-8")
+        .replace(
+            "{district: 2, track: hr, date: 2025-08-07, period: full_day}",
+            "{district: 2, track: hr, date: 2025-08-08, period: full_day, sequence: 1, updated: 2025-07-30T03:00:00Z}",
+        )
+        .replace(
+            "{district: 1, track: funding, date: 2025-08-20, period: morning}",
+            "{district: 1, track: funding, date: 2025-08-20, period: morning, sequence: 2, updated: 2025-07-31T04:00:00}",
+        )
     )
     sessions.write_text(text, encoding="utf-8")
     files = render_in_zone(tiny, "America/St_Johns", monkeypatch)  # a timestamp without "Z" is still UTC
@@ -395,7 +430,9 @@ def test_dtstamp_and_sequence_come_from_the_data(tiny, monkeypatch):
 
 def test_onsite_sessions_join_their_county_and_all_calendars(tiny):
     onsite = tiny / "data/114/onsite.yaml"
-    onsite.write_text(onsite.read_text(encoding="utf-8") + """\
+    onsite.write_text(
+        onsite.read_text(encoding="utf-8")
+        + """\
 sessions:
   - county: alpha
     kind: hands_on
@@ -403,7 +440,9 @@ sessions:
     start: "08:30"
     end: "16:00"
     venue: {zh: 甲縣教網中心, en: Alpha County education network centre}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     files = render(tiny)
     uid = "114-onsite-alpha-2025-09-02-hands-on@k12-sis-training"
     assert uid in vevents(files["en/114/calendars/counties/alpha.ics"])

@@ -14,256 +14,298 @@ from k12site.cli import main
 
 BROKEN = [
     pytest.param(
-        'data/site.yaml',
+        "data/site.yaml",
         'base_url: "https://example.org/site/"\n',
         'base_url: "https://example.org/site/"\nlanguages: [en, zh-tw]\n',
-        ["data/site.yaml:4:12: languages: must be [zh-tw, en]: every page is published in both, Traditional Chinese first"],
-        id='languages_out_of_order',
+        [
+            "data/site.yaml:4:12: languages: must be [zh-tw, en]: every page is published in both, Traditional Chinese first"
+        ],
+        id="languages_out_of_order",
     ),
     pytest.param(
-        'data/site.yaml',
+        "data/site.yaml",
         'base_url: "https://example.org/site/"\n',
         'base_url: "https://example.org/site/"\nlanguages: [zh-tw, ja]\n',
         ["data/site.yaml:4:20: languages[1]: 'ja' is not one of 'zh-tw' or 'en'"],
-        id='unsupported_language',
+        id="unsupported_language",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        'period: full_day}\n  - {district: 2',
-        'period: full_day\n  - {district: 2',
-        ["data/114/sessions.yaml:3:5: (file): YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts at line 2, column 5)"],
-        id='syntax_error',
+        "data/114/sessions.yaml",
+        "period: full_day}\n  - {district: 2",
+        "period: full_day\n  - {district: 2",
+        [
+            "data/114/sessions.yaml:3:5: (file): YAML syntax error: did not find expected ',' or '}' (while parsing a flow mapping that starts at line 2, column 5)"
+        ],
+        id="syntax_error",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        '    schools: 10\n',
-        '    schools: 10\n    colour: red\n',
-        ["data/114/districts.yaml:5:5: districts[0].colour: unknown key 'colour'; allowed keys: number, counties, schools, webex, priority_counties, notes"],
-        id='unknown_key',
+        "data/114/districts.yaml",
+        "    schools: 10\n",
+        "    schools: 10\n    colour: red\n",
+        [
+            "data/114/districts.yaml:5:5: districts[0].colour: unknown key 'colour'; allowed keys: number, counties, schools, webex, priority_counties, notes"
+        ],
+        id="unknown_key",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        '    schools: 20\n',
-        '    shcools: 20\n',
-        ["data/114/districts.yaml:9:5: districts[1].schools: required key 'schools' is missing", "data/114/districts.yaml:11:5: districts[1].shcools: unknown key 'shcools'; did you mean 'schools'?"],
-        id='typod_key',
+        "data/114/districts.yaml",
+        "    schools: 20\n",
+        "    shcools: 20\n",
+        [
+            "data/114/districts.yaml:9:5: districts[1].schools: required key 'schools' is missing",
+            "data/114/districts.yaml:11:5: districts[1].shcools: unknown key 'shcools'; did you mean 'schools'?",
+        ],
+        id="typod_key",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'schools: 10',
-        'schools: many',
+        "data/114/districts.yaml",
+        "schools: 10",
+        "schools: many",
         ["data/114/districts.yaml:4:14: districts[0].schools: 'many' is not a whole number"],
-        id='wrong_type',
+        id="wrong_type",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        'date: 2025-08-07',
-        'date: 2025-02-30',
-        ["data/114/sessions.yaml:3:36: sessions[1].date: '2025-02-30' is not a date (write it as YYYY-MM-DD): day value is outside expected range"],
-        id='impossible_date',
+        "data/114/sessions.yaml",
+        "date: 2025-08-07",
+        "date: 2025-02-30",
+        [
+            "data/114/sessions.yaml:3:36: sessions[1].date: '2025-02-30' is not a date (write it as YYYY-MM-DD): day value is outside expected range"
+        ],
+        id="impossible_date",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        '    counties: [beta-city]',
-        '    counties: [beta-city, alpha]',
-        ["data/114/districts.yaml:10:27: districts[1].counties[1]: 'alpha' is already in district 1; a county belongs to exactly one district"],
-        id='county_in_two_districts',
+        "data/114/districts.yaml",
+        "    counties: [beta-city]",
+        "    counties: [beta-city, alpha]",
+        [
+            "data/114/districts.yaml:10:27: districts[1].counties[1]: 'alpha' is already in district 1; a county belongs to exactly one district"
+        ],
+        id="county_in_two_districts",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        '  - {district: 2, track: funding, date: 2025-08-20, period: afternoon}\n',
-        '',
-        ['data/114/sessions.yaml:2:3: sessions: district 2 has no funding session; each district needs one per track'],
-        id='missing_session',
+        "data/114/sessions.yaml",
+        "  - {district: 2, track: funding, date: 2025-08-20, period: afternoon}\n",
+        "",
+        ["data/114/sessions.yaml:2:3: sessions: district 2 has no funding session; each district needs one per track"],
+        id="missing_session",
     ),
     pytest.param(
-        'data/114/tracks.yaml',
+        "data/114/tracks.yaml",
         '{start: "10:30", end: "12:00"',
         '{start: "10:00", end: "12:00"',
-        ['data/114/tracks.yaml:20:21: tracks[0].parts[0].slots[2].start: 10:00 starts before the previous slot ends at 10:30'],
-        id='overlapping_slots',
+        [
+            "data/114/tracks.yaml:20:21: tracks[0].parts[0].slots[2].start: 10:00 starts before the previous slot ends at 10:30"
+        ],
+        id="overlapping_slots",
     ),
     pytest.param(
-        'data/counties.yaml',
-        '{zh: 乙市, en: Beta City}',
-        '{zh: 乙市}',
-        ['data/counties.yaml:5:11: counties[1].name.en: the English text is missing'],
-        id='missing_english',
+        "data/counties.yaml",
+        "{zh: 乙市, en: Beta City}",
+        "{zh: 乙市}",
+        ["data/counties.yaml:5:11: counties[1].name.en: the English text is missing"],
+        id="missing_english",
     ),
     pytest.param(
-        'data/114/year.yaml',
-        'summary: {zh: 摘要, en: Summary}',
+        "data/114/year.yaml",
+        "summary: {zh: 摘要, en: Summary}",
         'summary: {zh: 摘要, en: "  "}',
-        ['data/114/year.yaml:11:23: summary.en: the English text is empty'],
-        id='empty_english',
+        ["data/114/year.yaml:11:23: summary.en: the English text is empty"],
+        id="empty_english",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'url: https://example.webex.com/j.php?MTID=two',
-        'url: javascript:alert(1)',
-        ["data/114/districts.yaml:14:12: districts[1].webex.url: 'javascript:alert(1)' is not an https:// link; only https links are allowed here"],
-        id='javascript_link',
+        "data/114/districts.yaml",
+        "url: https://example.webex.com/j.php?MTID=two",
+        "url: javascript:alert(1)",
+        [
+            "data/114/districts.yaml:14:12: districts[1].webex.url: 'javascript:alert(1)' is not an https:// link; only https links are allowed here"
+        ],
+        id="javascript_link",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'url: https://example.webex.com/j.php?MTID=two',
-        'url: http://example.webex.com/j.php?MTID=two',
-        ["data/114/districts.yaml:14:12: districts[1].webex.url: 'http://example.webex.com/j.php?MTID=two' is not an https:// link; only https links are allowed here"],
-        id='http_link',
+        "data/114/districts.yaml",
+        "url: https://example.webex.com/j.php?MTID=two",
+        "url: http://example.webex.com/j.php?MTID=two",
+        [
+            "data/114/districts.yaml:14:12: districts[1].webex.url: 'http://example.webex.com/j.php?MTID=two' is not an https:// link; only https links are allowed here"
+        ],
+        id="http_link",
     ),
     pytest.param(
-        'data/counties.yaml',
-        'slug: beta-city',
-        'slug: alpha',
-        ["data/114/districts.yaml:10:16: districts[1].counties[0]: 'beta-city' is not a county slug from data/counties.yaml", "data/counties.yaml:4:11: counties[1].slug: 'alpha' is already used by counties[0]"],
-        id='duplicate_slug',
+        "data/counties.yaml",
+        "slug: beta-city",
+        "slug: alpha",
+        [
+            "data/114/districts.yaml:10:16: districts[1].counties[0]: 'beta-city' is not a county slug from data/counties.yaml",
+            "data/counties.yaml:4:11: counties[1].slug: 'alpha' is already used by counties[0]",
+        ],
+        id="duplicate_slug",
     ),
     pytest.param(
-        'data/counties.yaml',
-        'slug: beta-city',
-        'slug: Beta_City',
-        ["data/counties.yaml:4:11: counties[1].slug: 'Beta_City' is not a slug (lowercase letters, digits and single hyphens, e.g. 'hsinchu-city')"],
-        id='bad_slug',
+        "data/counties.yaml",
+        "slug: beta-city",
+        "slug: Beta_City",
+        [
+            "data/counties.yaml:4:11: counties[1].slug: 'Beta_City' is not a slug (lowercase letters, digits and single hyphens, e.g. 'hsinchu-city')"
+        ],
+        id="bad_slug",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        '      password: pass0807\n',
-        '',
+        "data/114/districts.yaml",
+        "      password: pass0807\n",
+        "",
         ["data/114/districts.yaml:14:7: districts[1].webex.password: required key 'password' is missing"],
-        id='missing_password',
+        id="missing_password",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'password: pass0807',
+        "data/114/districts.yaml",
+        "password: pass0807",
         'password: ""',
-        ['data/114/districts.yaml:16:17: districts[1].webex.password: must not be empty'],
-        id='empty_password',
+        ["data/114/districts.yaml:16:17: districts[1].webex.password: must not be empty"],
+        id="empty_password",
     ),
     pytest.param(
-        'data/114/districts.yaml',
+        "data/114/districts.yaml",
         '"2513 932 7005"',
         '"2513-932-7005"',
-        ["data/114/districts.yaml:15:23: districts[1].webex.meeting_number: '2513-932-7005' is not a meeting number written like '2515 928 8798'"],
-        id='bad_meeting_number',
+        [
+            "data/114/districts.yaml:15:23: districts[1].webex.meeting_number: '2513-932-7005' is not a meeting number written like '2515 928 8798'"
+        ],
+        id="bad_meeting_number",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        'track: hr, date: 2025-08-07',
-        'track: hr, date: 2025-08-13',
-        ['data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-13 is outside the hr window 2025-08-06..2025-08-12'],
-        id='session_outside_window',
+        "data/114/sessions.yaml",
+        "track: hr, date: 2025-08-07",
+        "track: hr, date: 2025-08-13",
+        ["data/114/sessions.yaml:3:36: sessions[1].date: 2025-08-13 is outside the hr window 2025-08-06..2025-08-12"],
+        id="session_outside_window",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        'track: funding, date: 2025-08-20, period: morning',
-        'track: fundin, date: 2025-08-20, period: morning',
-        ['data/114/sessions.yaml:2:3: sessions: district 1 has no funding session; each district needs one per track', "data/114/sessions.yaml:4:26: sessions[2].track: 'fundin' is not a track in tracks.yaml (one of ['funding', 'hr'])"],
-        id='unknown_track',
+        "data/114/sessions.yaml",
+        "track: funding, date: 2025-08-20, period: morning",
+        "track: fundin, date: 2025-08-20, period: morning",
+        [
+            "data/114/sessions.yaml:2:3: sessions: district 1 has no funding session; each district needs one per track",
+            "data/114/sessions.yaml:4:26: sessions[2].track: 'fundin' is not a track in tracks.yaml (one of ['funding', 'hr'])",
+        ],
+        id="unknown_track",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'counties: [alpha]',
-        'counties: [alpha, gamma]',
-        ["data/114/districts.yaml:3:23: districts[0].counties[1]: 'gamma' is not a county slug from data/counties.yaml"],
-        id='unknown_county',
+        "data/114/districts.yaml",
+        "counties: [alpha]",
+        "counties: [alpha, gamma]",
+        [
+            "data/114/districts.yaml:3:23: districts[0].counties[1]: 'gamma' is not a county slug from data/counties.yaml"
+        ],
+        id="unknown_county",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        '{district: 2, track: hr,',
-        '{district: 1, track: hr,',
-        ['data/114/sessions.yaml:2:3: sessions: district 2 has no hr session; each district needs one per track', 'data/114/sessions.yaml:3:5: sessions[1]: district 1 already has a hr session at sessions[0]'],
-        id='duplicate_session',
+        "data/114/sessions.yaml",
+        "{district: 2, track: hr,",
+        "{district: 1, track: hr,",
+        [
+            "data/114/sessions.yaml:2:3: sessions: district 2 has no hr session; each district needs one per track",
+            "data/114/sessions.yaml:3:5: sessions[1]: district 1 already has a hr session at sessions[0]",
+        ],
+        id="duplicate_session",
     ),
     pytest.param(
-        'data/114/sessions.yaml',
-        'track: hr, date: 2025-08-06, period: full_day',
-        'track: hr, date: 2025-08-06, period: morning',
-        ['data/114/sessions.yaml:2:56: sessions[0].period: the hr track has no morning part'],
-        id='bad_period',
+        "data/114/sessions.yaml",
+        "track: hr, date: 2025-08-06, period: full_day",
+        "track: hr, date: 2025-08-06, period: morning",
+        ["data/114/sessions.yaml:2:56: sessions[0].period: the hr track has no morning part"],
+        id="bad_period",
     ),
     pytest.param(
-        'data/114/onsite.yaml',
+        "data/114/onsite.yaml",
         '{start: "09:00", end: "16:00"',
         '{start: "09:00", end: "24:30"',
         ["data/114/onsite.yaml:11:27: slots[1].end: '24:30' is not a time of day written as HH:MM (24-hour)"],
-        id='bad_time',
+        id="bad_time",
     ),
     pytest.param(
-        'data/114/onsite.yaml',
+        "data/114/onsite.yaml",
         '{start: "09:00", end: "16:00"',
         '{start: "09:00", end: "08:00"',
-        ['data/114/onsite.yaml:11:27: slots[1].end: 08:00 is not after the start 09:00'],
-        id='end_before_start',
+        ["data/114/onsite.yaml:11:27: slots[1].end: 08:00 is not after the start 09:00"],
+        id="end_before_start",
     ),
     pytest.param(
-        'data/114/year.yaml',
-        'leave: {zh: 公假, en: Official leave}',
-        'leave: {zh: 公假, en: Official leave}\nleave: {zh: 公假, en: Leave}',
+        "data/114/year.yaml",
+        "leave: {zh: 公假, en: Official leave}",
+        "leave: {zh: 公假, en: Official leave}\nleave: {zh: 公假, en: Leave}",
         ["data/114/year.yaml:16:1: leave: key 'leave' appears twice"],
-        id='duplicate_key',
+        id="duplicate_key",
     ),
     pytest.param(
-        'data/114/year.yaml',
-        'academic_year: 114',
-        'academic_year: 115',
-        ['data/114/year.yaml:1:16: academic_year: 115 does not match the folder data/114/'],
-        id='wrong_year',
+        "data/114/year.yaml",
+        "academic_year: 114",
+        "academic_year: 115",
+        ["data/114/year.yaml:1:16: academic_year: 115 does not match the folder data/114/"],
+        id="wrong_year",
     ),
     pytest.param(
-        'data/114/tracks.yaml',
-        'system: funding',
-        'system: money',
-        ["data/114/tracks.yaml:23:13: tracks[1].system: 'money' is not a system in year.yaml (one of ['funding', 'hr'])"],
-        id='unknown_system',
+        "data/114/tracks.yaml",
+        "system: funding",
+        "system: money",
+        [
+            "data/114/tracks.yaml:23:13: tracks[1].system: 'money' is not a system in year.yaml (one of ['funding', 'hr'])"
+        ],
+        id="unknown_system",
     ),
     pytest.param(
-        'data/114/notices/alpha.yaml',
-        'email: someone@example.org',
-        'email: someone-at-example',
+        "data/114/notices/alpha.yaml",
+        "email: someone@example.org",
+        "email: someone-at-example",
         ["data/114/notices/alpha.yaml:6:10: contact.email: 'someone-at-example' is not an e-mail address"],
-        id='bad_email',
+        id="bad_email",
     ),
     pytest.param(
-        'data/114/tracks.yaml',
-        'window: {start: 2025-08-20, end: 2025-08-22}',
-        'window: {start: 2025-08-20, end: 2025-08-29}',
-        ['data/114/tracks.yaml:27:13: tracks[1].window: 2025-08-20..2025-08-29 is outside the online window 2025-08-06..2025-08-22 in process.yaml'],
-        id='window_outside_process',
+        "data/114/tracks.yaml",
+        "window: {start: 2025-08-20, end: 2025-08-22}",
+        "window: {start: 2025-08-20, end: 2025-08-29}",
+        [
+            "data/114/tracks.yaml:27:13: tracks[1].window: 2025-08-20..2025-08-29 is outside the online window 2025-08-06..2025-08-22 in process.yaml"
+        ],
+        id="window_outside_process",
     ),
     pytest.param(
-        'data/114/joining.yaml',
+        "data/114/joining.yaml",
         'example: {zh: "{county}○○國中',
         'example: {zh: "○○國中',
         ["data/114/joining.yaml:6:17: display_name.example.zh: write {county} where the county's name goes"],
-        id='missing_placeholder',
+        id="missing_placeholder",
     ),
     pytest.param(
-        'content/114/home.en.md',
-        '(https://example.org/)',
-        '(javascript:alert(1))',
-        ["content/114/home.en.md:1:1: (markdown): link 'javascript:alert(1)' is not allowed; use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"],
-        id='markdown_javascript_link',
+        "content/114/home.en.md",
+        "(https://example.org/)",
+        "(javascript:alert(1))",
+        [
+            "content/114/home.en.md:1:1: (markdown): link 'javascript:alert(1)' is not allowed; use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"
+        ],
+        id="markdown_javascript_link",
     ),
     pytest.param(
-        'data/114/joining.yaml',
-        'open_to_other_districts: true',
-        'open_to_other_districts: maybe',
+        "data/114/joining.yaml",
+        "open_to_other_districts: true",
+        "open_to_other_districts: maybe",
         ["data/114/joining.yaml:3:26: open_to_other_districts: 'maybe' is not true or false"],
-        id='bool_typo',
+        id="bool_typo",
     ),
     pytest.param(
-        'data/114/onsite.yaml',
-        'kind: sign_out',
-        'kind: signout',
+        "data/114/onsite.yaml",
+        "kind: sign_out",
+        "kind: signout",
         ["data/114/onsite.yaml:12:28: slots[2].kind: 'signout' is not one of 'sign_in', 'talk', 'break' or 'sign_out'"],
-        id='slot_kind_typo',
+        id="slot_kind_typo",
     ),
     pytest.param(
-        'data/114/districts.yaml',
-        'priority_counties: [beta-city]',
-        'priority_counties: [alpha]',
-        ["data/114/districts.yaml:12:25: districts[1].priority_counties[0]: 'alpha' is not one of this district's counties"],
-        id='priority_county_elsewhere',
+        "data/114/districts.yaml",
+        "priority_counties: [beta-city]",
+        "priority_counties: [alpha]",
+        [
+            "data/114/districts.yaml:12:25: districts[1].priority_counties[0]: 'alpha' is not one of this district's counties"
+        ],
+        id="priority_county_elsewhere",
     ),
 ]
 
@@ -348,7 +390,9 @@ def test_strict_mode_turns_warnings_into_errors(tiny: Path, capsys: pytest.Captu
 
 
 def test_a_changed_session_without_a_new_sequence_is_a_warning(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    break_file(tiny, "data/114/sessions.yaml", "period: afternoon}", "period: afternoon, updated: 2025-08-01T00:00:00Z}")
+    break_file(
+        tiny, "data/114/sessions.yaml", "period: afternoon}", "period: afternoon, updated: 2025-08-01T00:00:00Z}"
+    )
     assert main(["check", "--root", str(tiny)]) == 0
     assert capsys.readouterr().err.splitlines() == [
         "data/114/sessions.yaml:5:5: warning: sessions[3].sequence: is 0 although `updated` is set: "
@@ -356,20 +400,27 @@ def test_a_changed_session_without_a_new_sequence_is_a_warning(tiny: Path, capsy
     ]
 
 
-def test_two_onsite_sessions_of_a_county_on_one_day_are_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_onsite_sessions_of_a_county_on_one_day_are_reported(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     session = '  - {county: alpha, kind: hands_on, date: 2025-09-01, start: "09:00", end: "16:00", venue: {zh: 禮堂, en: Hall}}\n'
     path = tiny / "data/114/onsite.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "sessions:\n" + session + session, encoding="utf-8")
     code, lines = run_check(tiny, capsys)
     assert code == 1
-    assert lines[0] == "data/114/onsite.yaml:15:5: sessions[1]: alpha already has a hands_on session on 2025-09-01 at sessions[0]"
+    assert (
+        lines[0]
+        == "data/114/onsite.yaml:15:5: sessions[1]: alpha already has a hands_on session on 2025-09-01 at sessions[0]"
+    )
 
 
 def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--root", str(real)]) == 0
     before = sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*"))
     template = real / "templates/county.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}", 1), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}", 1), encoding="utf-8"
+    )
     capsys.readouterr()
     assert main(["build", "--root", str(real)]) == 1
     err = capsys.readouterr().err

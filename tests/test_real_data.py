@@ -20,16 +20,46 @@ def year() -> Year:
 
 
 DISTRICTS = {
-    1: (["new-taipei", "taoyuan", "hsinchu-county", "hsinchu-city"], 788, "2515 928 8798", "k12ea0806",
-        ["2025-08-06", "2025-08-13", "2025-08-20"], "morning"),
-    2: (["taichung", "yilan", "taitung", "hualien"], 732, "2513 932 7005", "k12ea0807",
-        ["2025-08-07", "2025-08-14", "2025-08-20"], "afternoon"),
-    3: (["taipei", "keelung", "miaoli", "changhua", "penghu"], 753, "2510 910 4190", "k12ea0808",
-        ["2025-08-08", "2025-08-15", "2025-08-21"], "morning"),
-    4: (["kaohsiung", "chiayi-county", "chiayi-city", "yunlin"], 768, "2515 591 5005", "k12ea0811",
-        ["2025-08-11", "2025-08-18", "2025-08-21"], "afternoon"),
-    5: (["tainan", "nantou", "kinmen", "lienchiang", "pingtung"], 748, "2512 280 5303", "k12ea0812",
-        ["2025-08-12", "2025-08-19", "2025-08-22"], "morning"),
+    1: (
+        ["new-taipei", "taoyuan", "hsinchu-county", "hsinchu-city"],
+        788,
+        "2515 928 8798",
+        "k12ea0806",
+        ["2025-08-06", "2025-08-13", "2025-08-20"],
+        "morning",
+    ),
+    2: (
+        ["taichung", "yilan", "taitung", "hualien"],
+        732,
+        "2513 932 7005",
+        "k12ea0807",
+        ["2025-08-07", "2025-08-14", "2025-08-20"],
+        "afternoon",
+    ),
+    3: (
+        ["taipei", "keelung", "miaoli", "changhua", "penghu"],
+        753,
+        "2510 910 4190",
+        "k12ea0808",
+        ["2025-08-08", "2025-08-15", "2025-08-21"],
+        "morning",
+    ),
+    4: (
+        ["kaohsiung", "chiayi-county", "chiayi-city", "yunlin"],
+        768,
+        "2515 591 5005",
+        "k12ea0811",
+        ["2025-08-11", "2025-08-18", "2025-08-21"],
+        "afternoon",
+    ),
+    5: (
+        ["tainan", "nantou", "kinmen", "lienchiang", "pingtung"],
+        748,
+        "2512 280 5303",
+        "k12ea0812",
+        ["2025-08-12", "2025-08-19", "2025-08-22"],
+        "morning",
+    ),
 }
 
 
@@ -74,8 +104,19 @@ def test_every_county_is_in_exactly_one_district_and_totals_are_derived(year: Ye
 def test_15_sessions_on_the_seeds_dates_with_the_seeds_weekdays(year: Year) -> None:
     assert len(year.sessions) == 15
     as_written = {  # the table of the process description, e.g. 8/6(三)
-        "8/6(三)", "8/13(三)", "8/20(三)", "8/7(四)", "8/14(四)", "8/8(五)", "8/15(五)", "8/21(四)",
-        "8/11(一)", "8/18(一)", "8/12(二)", "8/19(二)", "8/22(五)",
+        "8/6(三)",
+        "8/13(三)",
+        "8/20(三)",
+        "8/7(四)",
+        "8/14(四)",
+        "8/8(五)",
+        "8/15(五)",
+        "8/21(四)",
+        "8/11(一)",
+        "8/18(一)",
+        "8/12(二)",
+        "8/19(二)",
+        "8/22(五)",
     }
     derived = {dates.short_date(s.date, "zh-tw").replace("（", "(").replace("）", ")") for s in year.sessions}
     assert derived == as_written
@@ -100,7 +141,10 @@ def test_tracks_hours_and_times(year: Year) -> None:
 
 
 def test_process_windows_and_joining_facts(year: Year) -> None:
-    assert (year.process.online_window.start, year.process.online_window.end) == (dt.date(2025, 8, 6), dt.date(2025, 8, 22))
+    assert (year.process.online_window.start, year.process.online_window.end) == (
+        dt.date(2025, 8, 6),
+        dt.date(2025, 8, 22),
+    )
     window = year.process.onsite_application_window
     assert (window.start, window.end) == (dt.date(2025, 8, 25), dt.date(2025, 9, 26))
     assert year.joining.capacity == 1000 and year.joining.software == "Webex"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,18 @@ def edit(path: Path, old: str, new: str) -> None:
     ("rel", "old", "new"),
     [
         ("data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999"),
-        ("data/114/sessions.yaml", "{district: 5, track: hr, date: 2025-08-12, period: full_day, sequence: 0}",
-         "{district: 5, track: hr, date: 2025-08-11, period: full_day, sequence: 1, updated: 2025-08-01T00:00:00Z}"),
+        (
+            "data/114/sessions.yaml",
+            "{district: 5, track: hr, date: 2025-08-12, period: full_day, sequence: 0}",
+            "{district: 5, track: hr, date: 2025-08-11, period: full_day, sequence: 1, updated: 2025-08-01T00:00:00Z}",
+        ),
         ("data/counties.yaml", "en: Pingtung County", "en: Pingtung County (edited)"),
         ("content/114/home.en.md", "Find your county", "Please find your county"),
-        ("templates/county.html", "<h1>{{ county.name[lang] }}</h1>", "<h1 class=\"edited\">{{ county.name[lang] }}</h1>"),
+        (
+            "templates/county.html",
+            "<h1>{{ county.name[lang] }}</h1>",
+            '<h1 class="edited">{{ county.name[lang] }}</h1>',
+        ),
     ],
     ids=["password", "reschedule", "county-name", "markdown", "template"],
 )

@@ -52,13 +52,16 @@ def test_every_data_file_names_its_schema_on_its_first_line() -> None:
         assert (path.parent / first.removeprefix(schema.MODELINE)).resolve().is_file()
 
 
-@pytest.mark.parametrize(("data_file", "line"), [
-    ("data/site.yaml", "# yaml-language-server: $schema=../schemas/site.schema.json"),
-    ("data/counties.yaml", "# yaml-language-server: $schema=../schemas/counties.schema.json"),
-    ("data/114/sessions.yaml", "# yaml-language-server: $schema=../../schemas/sessions.schema.json"),
-    ("data/115/onsite.yaml", "# yaml-language-server: $schema=../../schemas/onsite.schema.json"),
-    ("data/114/notices/pingtung.yaml", "# yaml-language-server: $schema=../../../schemas/notice.schema.json"),
-])
+@pytest.mark.parametrize(
+    ("data_file", "line"),
+    [
+        ("data/site.yaml", "# yaml-language-server: $schema=../schemas/site.schema.json"),
+        ("data/counties.yaml", "# yaml-language-server: $schema=../schemas/counties.schema.json"),
+        ("data/114/sessions.yaml", "# yaml-language-server: $schema=../../schemas/sessions.schema.json"),
+        ("data/115/onsite.yaml", "# yaml-language-server: $schema=../../schemas/onsite.schema.json"),
+        ("data/114/notices/pingtung.yaml", "# yaml-language-server: $schema=../../../schemas/notice.schema.json"),
+    ],
+)
 def test_the_schema_line_is_a_path_relative_to_the_data_file(data_file: str, line: str) -> None:
     assert schema.modeline(REPO / data_file, REPO) == line
 
@@ -68,7 +71,9 @@ def test_the_schema_command_writes_schemas_and_adds_missing_schema_lines(real: P
     without = notice.read_text(encoding="utf-8").split("\n", 1)[1]
     notice.write_text(without, encoding="utf-8")
     copied = real / "data/114/notices/kaohsiung.yaml"
-    copied.write_text("# yaml-language-server: $schema=../../schemas/sessions.schema.json\n" + without, encoding="utf-8")
+    copied.write_text(
+        "# yaml-language-server: $schema=../../schemas/sessions.schema.json\n" + without, encoding="utf-8"
+    )
 
     assert main(["schema", "--root", str(real)]) == 0
 
@@ -96,8 +101,10 @@ def test_the_editor_schemas_accept_the_real_data() -> None:
 
 def test_the_editor_schema_flags_a_misspelled_key(tmp_path: Path) -> None:
     broken = tmp_path / "districts.yaml"
-    broken.write_text((REPO / "data/114/districts.yaml").read_text(encoding="utf-8").replace(
-        "schools:", "shcools:", 1), encoding="utf-8")
+    broken.write_text(
+        (REPO / "data/114/districts.yaml").read_text(encoding="utf-8").replace("schools:", "shcools:", 1),
+        encoding="utf-8",
+    )
     shutil.copy(REPO / "schemas/districts.schema.json", tmp_path)
     result = _check_jsonschema("--schemafile", tmp_path / "districts.schema.json", broken)
     assert result.returncode == 1

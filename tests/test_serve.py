@@ -37,14 +37,18 @@ def test_a_failed_rebuild_keeps_the_last_good_site_and_remembers_the_problems(re
     page = preview.site / COUNTY_PAGE.strip("/") / "index.html"
     good = page.read_bytes()
     districts = real / DISTRICTS
-    districts.write_text(districts.read_text(encoding="utf-8").replace("schools: 748", "schools: many"), encoding="utf-8")
+    districts.write_text(
+        districts.read_text(encoding="utf-8").replace("schools: 748", "schools: many"), encoding="utf-8"
+    )
 
     assert not preview.build("districts.yaml changed")
 
     line = _line_of(districts, "schools: many")
     assert f"data/114/districts.yaml:{line}:14: districts[4].schools: 'many' is not a whole number" in preview.failure
     assert page.read_bytes() == good
-    districts.write_text(districts.read_text(encoding="utf-8").replace("schools: many", "schools: 748"), encoding="utf-8")
+    districts.write_text(
+        districts.read_text(encoding="utf-8").replace("schools: many", "schools: 748"), encoding="utf-8"
+    )
     assert preview.build("districts.yaml changed") and preview.failure is None
 
 
@@ -61,8 +65,10 @@ def test_a_template_mistake_is_reported_with_its_file_and_line(real: Path, tmp_p
 def test_the_banner_goes_first_in_the_body_and_escapes_the_error_text(tiny: Path, tmp_path: Path) -> None:
     preview = Preview(tiny, tmp_path / "site")
     preview.failure = "data/x.yaml:1:1: name: '<script>alert(1)</script>' & more"
-    page = with_banner(b'<!DOCTYPE html><html><head><title>t</title></head><body class="home"><h1>Hi</h1></body></html>',
-                       preview.banner())
+    page = with_banner(
+        b'<!DOCTYPE html><html><head><title>t</title></head><body class="home"><h1>Hi</h1></body></html>',
+        preview.banner(),
+    )
     soup = BeautifulSoup(page, "html.parser")
     assert soup.body.contents[0]["id"] == BANNER_ID
     assert soup.find("script") is None
@@ -151,7 +157,9 @@ class Served:
             except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
                 last = repr(error)
             time.sleep(0.05)
-        raise AssertionError(f"{what}: not seen at {path} within {timeout} s; last: {last!r:.300}\nlog:\n{self.terminal()}")
+        raise AssertionError(
+            f"{what}: not seen at {path} within {timeout} s; last: {last!r:.300}\nlog:\n{self.terminal()}"
+        )
 
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -169,7 +177,10 @@ def serving(root: Path, log: Path) -> Iterator[Served]:
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port)],
-            cwd=REPO, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
         try:
             yield Served(port, log)
@@ -215,8 +226,10 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
         # 2. a mistake: the last good page is still served, the located error on top of it
         _edit(districts, "schools: 748", "schools: <b>many</b>")
         broken = site.wait_for(COUNTY_PAGE, lambda r: r.banner is not None, "the error banner")
-        error = f"data/114/districts.yaml:{_line_of(districts, 'schools: <b>many</b>')}:14: " \
-                "districts[4].schools: '<b>many</b>' is not a whole number"
+        error = (
+            f"data/114/districts.yaml:{_line_of(districts, 'schools: <b>many</b>')}:14: "
+            "districts[4].schools: '<b>many</b>' is not a whole number"
+        )
         assert error in broken.banner
         assert "<b>many</b>" not in broken.text  # escaped, shown as text
         assert broken.without_banner() == str(BeautifulSoup(changed.text, "html.parser"))
@@ -229,11 +242,15 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
         assert fixed.status == 200 and "k12ea0812-moved" in fixed.text
 
         rebuilds = re.findall(r"rebuilt in (\d+\.\d\d) s", site.terminal())
-        print(f"\nrebuilds after a one-file change: {', '.join(rebuilds)} s; "
-              f"the change was served {seen_after:.2f} s after the save")
+        print(
+            f"\nrebuilds after a one-file change: {', '.join(rebuilds)} s; "
+            f"the change was served {seen_after:.2f} s after the save"
+        )
 
 
-def test_a_project_broken_from_the_start_shows_its_errors_at_every_address_until_fixed(real: Path, tmp_path: Path) -> None:
+def test_a_project_broken_from_the_start_shows_its_errors_at_every_address_until_fixed(
+    real: Path, tmp_path: Path
+) -> None:
     sessions = real / "data/114/sessions.yaml"
     _edit(sessions, "date: 2025-08-06", "date: 2025-08-32")
     with serving(real, tmp_path / "terminal.txt") as site:

@@ -16,12 +16,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-
 from k12site import i18n, urls
 from k12site.builder import build
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Year, part_times
+import itertools
 
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
@@ -49,7 +49,9 @@ class Site:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
 
     def files(self) -> dict[str, bytes]:
-        return {p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(self.root).as_posix(): p.read_bytes() for p in sorted(self.root.rglob("*")) if p.is_file()
+        }
 
 
 def build_site(root: Path, out: Path, **options) -> Site:
@@ -98,12 +100,23 @@ def counterpart(rel: str) -> str:
 # --- the URL plan and the pages it promises -----------------------------------------------------
 
 URL_PLAN = [
-    "index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css",
-    "zh-tw/114/index.html", "en/114/index.html",
-    "zh-tw/114/counties/pingtung/index.html", "en/114/counties/pingtung/index.html",
-    "zh-tw/114/notice/pingtung/index.html", "en/114/notice/pingtung/index.html",
-    "zh-tw/114/sessions/index.html", "zh-tw/114/agenda/hr/index.html", "zh-tw/114/agenda/student/index.html",
-    "zh-tw/114/agenda/funding/index.html", "zh-tw/114/onsite/index.html", "zh-tw/114/process/index.html",
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "assets/style.css",
+    "zh-tw/114/index.html",
+    "en/114/index.html",
+    "zh-tw/114/counties/pingtung/index.html",
+    "en/114/counties/pingtung/index.html",
+    "zh-tw/114/notice/pingtung/index.html",
+    "en/114/notice/pingtung/index.html",
+    "zh-tw/114/sessions/index.html",
+    "zh-tw/114/agenda/hr/index.html",
+    "zh-tw/114/agenda/student/index.html",
+    "zh-tw/114/agenda/funding/index.html",
+    "zh-tw/114/onsite/index.html",
+    "zh-tw/114/process/index.html",
 ]
 
 
@@ -160,7 +173,9 @@ def test_templates_never_glue_paths_together() -> None:
 
 # --- the county pages ---------------------------------------------------------------------------
 
-COUNTIES = [line.split(": ")[1] for line in (REPO / "data/counties.yaml").read_text().splitlines() if "- slug: " in line]
+COUNTIES = [
+    line.split(": ")[1] for line in (REPO / "data/counties.yaml").read_text().splitlines() if "- slug: " in line
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -184,10 +199,13 @@ def test_each_county_page_shows_its_own_three_dates_and_its_districts_password(
     assert year.track("hr").audience[lang] in page  # who should attend each track
 
 
-@pytest.mark.parametrize("lang, labels", [
-    ("zh-tw", ("開放簽到", "課程開始", "結束（請簽退）")),
-    ("en", ("Sign-in opens", "Content starts", "Ends (sign out)")),
-])
+@pytest.mark.parametrize(
+    "lang, labels",
+    [
+        ("zh-tw", ("開放簽到", "課程開始", "結束（請簽退）")),
+        ("en", ("Sign-in opens", "Content starts", "Ends (sign out)")),
+    ],
+)
 def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hours(
     site: Site, year: Year, lang: str, labels: tuple[str, ...]
 ) -> None:
@@ -195,7 +213,7 @@ def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hou
     parts = section.select("ul.parts > li")
     hr = year.track("hr")
     assert len(parts) == len(hr.parts) == 2
-    for li, part in zip(parts, hr.parts):
+    for li, part in zip(parts, hr.parts, strict=False):
         assert [text(dt) for dt in li.select("dt")] == list(labels)
         assert [t["datetime"] for t in li.select("dd time")] == [f"2025-08-12T{c}+08:00" for c in part_times(part)]
         assert part.label[lang] in text(li)
@@ -214,7 +232,9 @@ def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: 
 
 def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
     assert "請屏東縣學校優先參與本場次" in text(site.page("zh-tw", "counties/pingtung/"))
-    assert "Pingtung County schools: please attend this district's sessions first" in text(site.page("en", "counties/pingtung/"))
+    assert "Pingtung County schools: please attend this district's sessions first" in text(
+        site.page("en", "counties/pingtung/")
+    )
     for lang in LANGS:  # Tainan shares Pingtung's district but is not a priority county
         assert not site.page(lang, "counties/tainan/").select(".priority")
 
@@ -222,7 +242,9 @@ def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
 def test_the_priority_note_is_derived_for_any_county(tiny_project: Path, tmp_path: Path) -> None:
     built = build_site(tiny_project, tmp_path / "out")
     assert "請乙市學校優先參與本場次" in text(built.page("zh-tw", "counties/beta-city/"))
-    assert "Beta City schools: please attend this district's sessions first" in text(built.page("en", "counties/beta-city/"))
+    assert "Beta City schools: please attend this district's sessions first" in text(
+        built.page("en", "counties/beta-city/")
+    )
     assert not built.page("zh-tw", "counties/alpha/").select(".priority")
 
 
@@ -238,7 +260,9 @@ def test_a_county_page_links_its_agendas_notice_onsite_page_and_calendars(site: 
     google = [a for a in soup.find_all("a", href=True) if a["href"].startswith("https://calendar.google.com/")]
     assert len(google) == len(year.county_events("pingtung")) == 4
     assert not soup.select('a[href^="webcal:"]'), "no subscription link without a base URL"
-    assert "Google" in text(soup.select_one("details.calendar-help")) and "Outlook" in text(soup.select_one("details.calendar-help"))
+    assert "Google" in text(soup.select_one("details.calendar-help")) and "Outlook" in text(
+        soup.select_one("details.calendar-help")
+    )
     taipei = site.soup("zh-tw/114/counties/taipei/index.html")
     assert not [a for a in taipei.find_all("a", href=True) if "notice/" in a["href"]], "Taipei has no letter"
 
@@ -248,31 +272,49 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
     soup = built.page("zh-tw", "counties/pingtung/")
     webcal = [a["href"] for a in soup.select('a[href^="webcal:"]')]
     assert webcal == ["webcal://example.org/training/zh-tw/114/calendars/counties/pingtung.ics"]
-    assert soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/training/zh-tw/114/counties/pingtung/"
+    assert (
+        soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/training/zh-tw/114/counties/pingtung/"
+    )
     alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
     assert alternates["en"] == "https://example.org/training/en/114/counties/pingtung/"
     assert "https://example.org/training/zh-tw/114/counties/pingtung/" in text(soup.select_one("footer"))
     agenda = built.page("en", "agenda/hr/")
-    assert [a["href"] for a in agenda.select('a[href^="webcal:"]')] == ["webcal://example.org/training/en/114/calendars/tracks/hr.ics"]
+    assert [a["href"] for a in agenda.select('a[href^="webcal:"]')] == [
+        "webcal://example.org/training/en/114/calendars/tracks/hr.ics"
+    ]
 
 
 # --- the sessions, agenda, on-site, process, notice and home pages ------------------------------
 
-@pytest.mark.parametrize("lang, day, note, other", [
-    ("zh-tw", "114年8月12日（二）", "請屏東縣學校優先參與本場次", "開放跨區參與"),
-    ("en", "Tue 12 Aug 2025", "Pingtung County schools: please attend this district's sessions first",
-     "Open to participants from other districts"),
-])
-def test_the_sessions_page_has_the_district_table(site: Site, year: Year, lang: str, day: str, note: str, other: str) -> None:
+
+@pytest.mark.parametrize(
+    "lang, day, note, other",
+    [
+        ("zh-tw", "114年8月12日（二）", "請屏東縣學校優先參與本場次", "開放跨區參與"),
+        (
+            "en",
+            "Tue 12 Aug 2025",
+            "Pingtung County schools: please attend this district's sessions first",
+            "Open to participants from other districts",
+        ),
+    ],
+)
+def test_the_sessions_page_has_the_district_table(
+    site: Site, year: Year, lang: str, day: str, note: str, other: str
+) -> None:
     table = site.page(lang, "sessions/").select_one("table.sessions")
     assert table.caption and table.find_parent("div", class_="table-wrap")
     rows = table.select("tbody tr")
     assert len(rows) == len(year.districts) == 5
-    for row, district in zip(rows, year.districts):
+    for row, district in zip(rows, year.districts, strict=False):
         cells = text(row)
-        assert [a.get_text() for a in row.select("td:nth-of-type(1) a")] == [c.name[lang] for c in year.district_counties(district)]
+        assert [a.get_text() for a in row.select("td:nth-of-type(1) a")] == [
+            c.name[lang] for c in year.district_counties(district)
+        ]
         assert str(district.schools) in cells
-        assert [t["datetime"] for t in row.select("time")] == [s.date.isoformat() for s in year.district_sessions(district)]
+        assert [t["datetime"] for t in row.select("time")] == [
+            s.date.isoformat() for s in year.district_sessions(district)
+        ]
         assert district.webex.password in cells and district.webex.meeting_number in cells
         assert row.find("a", href=district.webex.url)
         assert other in cells
@@ -298,13 +340,17 @@ def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sess
     nested = tables[0].select("td ul ul li")
     assert nested, "topics keep their nested items"
     sessions = soup.select_one("table.track-sessions")
-    assert [t["datetime"] for t in sessions.select("tbody th time")] == [s.date.isoformat() for s in year.track_sessions(hr)]
+    assert [t["datetime"] for t in sessions.select("tbody th time")] == [
+        s.date.isoformat() for s in year.track_sessions(hr)
+    ]
     assert len(sessions.select('a[href^="https://calendar.google.com/"]')) == 10  # 5 days x 2 parts
     hours = text(soup.select_one("#hours").find_next("ul"))
     assert hours.count("3 小時" if lang == "zh-tw" else "3 hours") == 2
     assert hr.audience[lang] in text(soup)
     rel = f"{lang}/114/agenda/hr/index.html"
-    assert urls.calendar(lang, 114, "track", "hr") in {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)}
+    assert urls.calendar(lang, 114, "track", "hr") in {
+        resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)
+    }
 
 
 def test_slots_without_a_title_are_named_by_their_kind(tiny_project: Path, tmp_path: Path) -> None:
@@ -329,20 +375,30 @@ def test_the_onsite_page_has_a_printable_checklist_with_labelled_checkboxes(site
 
 def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> None:
     onsite = real / "data/114/onsite.yaml"
-    onsite.write_text(onsite.read_text().replace("sessions: []", """sessions:
+    onsite.write_text(
+        onsite.read_text().replace(
+            "sessions: []",
+            """sessions:
   - county: pingtung
     kind: hands_on
     date: 2025-09-10
     start: "09:00"
     end: "16:00"
     venue: {zh: 屏東縣教育處, en: Pingtung County Education Department}
-"""), encoding="utf-8")
+""",
+        ),
+        encoding="utf-8",
+    )
     built = build_site(real, tmp_path / "out")
     table = built.page("en", "onsite/").select_one("table.onsite-sessions")
     assert table.caption
-    assert [text(td) for td in table.select("tbody td")] == ["09:00 – 16:00", "Pingtung County", "On-site hands-on session",
-                                                            "Pingtung County Education Department",
-                                                            "Download the calendar file (.ics) Add to Google Calendar"]
+    assert [text(td) for td in table.select("tbody td")] == [
+        "09:00 – 16:00",
+        "Pingtung County",
+        "On-site hands-on session",
+        "Pingtung County Education Department",
+        "Download the calendar file (.ics) Add to Google Calendar",
+    ]
     assert table.select_one("tbody th time")["datetime"] == "2025-09-10"
     assert i18n.strings("en")["none_scheduled"] not in text(built.page("en", "onsite/"))
     ics = "en/114/calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
@@ -352,7 +408,9 @@ def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> Non
     county = built.page("en", "counties/pingtung/").select_one("#onsite + ul.onsite-list")
     assert "Pingtung County Education Department" in text(county)
     assert county.select_one("time")["datetime"] == "2025-09-10"
-    assert county.select_one("a[download]")["href"] == "../../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
+    assert (
+        county.select_one("a[download]")["href"] == "../../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
+    )
     taipei = built.page("en", "counties/taipei/")
     assert taipei.select_one("#onsite + ul") is None
     assert i18n.strings("en")["county_onsite_none"] in text(taipei)
@@ -364,18 +422,30 @@ def test_the_process_page_derives_its_windows_and_links_the_other_pages(site: Si
     soup = site.soup(rel)
     method = [t["datetime"] for t in soup.select("#method ~ ol time")]
     assert method == ["2025-08-06", "2025-08-22", "2025-08-25", "2025-09-26"]
-    assert [text(m) for m in soup.select("#purposes + ol > li > .marker")] == (["(一)", "(二)"] if lang == "zh-tw" else ["(1)", "(2)"])
+    assert [text(m) for m in soup.select("#purposes + ol > li > .marker")] == (
+        ["(一)", "(二)"] if lang == "zh-tw" else ["(1)", "(2)"]
+    )
     assert year.process.purposes[0].text[lang] in text(soup)
     targets = {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)}
     assert {f"{lang}/114/sessions/index.html", f"{lang}/114/onsite/index.html"} <= targets
     assert {f"{lang}/114/agenda/{t.slug}/index.html" for t in year.tracks} <= targets
-    assert (("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(soup))
+    assert ("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(soup)
 
 
-@pytest.mark.parametrize("lang, markers", [
-    ("zh-tw", (["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"], ["(一)", "(二)", "(三)"], ["1、", "2、", "3、"])),
-    ("en", (["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."], ["(1)", "(2)", "(3)"], ["(a)", "(b)", "(c)"])),
-])
+@pytest.mark.parametrize(
+    "lang, markers",
+    [
+        (
+            "zh-tw",
+            (
+                ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"],
+                ["(一)", "(二)", "(三)"],
+                ["1、", "2、", "3、"],
+            ),
+        ),
+        ("en", (["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."], ["(1)", "(2)", "(3)"], ["(a)", "(b)", "(c)"])),
+    ],
+)
 def test_the_notice_keeps_the_letters_form_and_numbering(site: Site, year: Year, lang: str, markers) -> None:
     rel = f"{lang}/114/notice/pingtung/index.html"
     soup = site.soup(rel)
@@ -387,8 +457,21 @@ def test_the_notice_keeps_the_letters_form_and_numbering(site: Site, year: Year,
     assert fields[ui["f_phone"]] == "08-7320415#3613" and fields[ui["f_email"]] == "a002664@oa.pthg.gov.tw"
     assert fields[ui["f_addressee"]] == notice.addressee[lang] and fields[ui["f_priority"]] == notice.priority[lang]
     assert fields[ui["f_classification"]] == ui["f_blank"]
-    assert set(fields) == {ui[k] for k in ("f_address", "f_contact", "f_phone", "f_email", "f_addressee", "f_date",
-                                           "f_reference", "f_priority", "f_classification", "f_attachment")}
+    assert set(fields) == {
+        ui[k]
+        for k in (
+            "f_address",
+            "f_contact",
+            "f_phone",
+            "f_email",
+            "f_addressee",
+            "f_date",
+            "f_reference",
+            "f_priority",
+            "f_classification",
+            "f_attachment",
+        )
+    }
     assert soup.select_one('a[href^="tel:"]')["href"] == "tel:+886-8-7320415;ext=3613"
     attachment = soup.select_one("dl.letter-fields a[href]:not([href^='tel:']):not([href^='mailto:'])")
     assert resolve(rel, attachment["href"])[0] == f"{lang}/114/process/index.html"
@@ -410,9 +493,11 @@ def test_the_year_home_groups_the_22_counties_by_district(site: Site, year: Year
     groups = soup.select("#find-your-county ~ .districts section.district")
     assert len(groups) == 5
     found = []
-    for group, district in zip(groups, year.districts):
+    for group, district in zip(groups, year.districts, strict=False):
         links = group.select(".county-list a")
-        assert [resolve(rel, a["href"])[0] for a in links] == [f"{lang}/114/counties/{s}/index.html" for s in district.counties]
+        assert [resolve(rel, a["href"])[0] for a in links] == [
+            f"{lang}/114/counties/{s}/index.html" for s in district.counties
+        ]
         found += links
     assert len(found) == 22
     intro = year.content[("home", lang)].split("\n")[0]
@@ -436,7 +521,9 @@ def test_adding_a_year_moves_no_existing_url(real: Path, tmp_path: Path) -> None
     year_file.write_text(year_file.read_text().replace("academic_year: 114", "academic_year: 115"), encoding="utf-8")
     after = build_site(real, tmp_path / "after")
     assert set(before) <= set(after.html_files)
-    assert {f for f in after.html_files if "/115/" in f} == {f.replace("/114/", "/115/") for f in before if "/114/" in f}
+    assert {f for f in after.html_files if "/115/" in f} == {
+        f.replace("/114/", "/115/") for f in before if "/114/" in f
+    }
     root_links = [resolve("index.html", a["href"])[0] for a in after.soup("index.html").select(".choose a")]
     assert root_links == ["zh-tw/115/index.html", "en/115/index.html"]
 
@@ -444,10 +531,15 @@ def test_adding_a_year_moves_no_existing_url(real: Path, tmp_path: Path) -> None
 def test_the_404_page_is_bilingual_and_links_home_from_any_address(site: Site, real: Path, tmp_path: Path) -> None:
     soup = site.soup("404.html")
     assert soup.h1 and soup.select_one('[lang="en"]')
-    assert [resolve("404.html", a["href"])[0] for a in soup.select("main a")] == ["zh-tw/114/index.html", "en/114/index.html"]
+    assert [resolve("404.html", a["href"])[0] for a in soup.select("main a")] == [
+        "zh-tw/114/index.html",
+        "en/114/index.html",
+    ]
     published = build_site(real, tmp_path / "out", base_url="https://example.org/training/").soup("404.html")
     assert [a["href"] for a in published.select("main a")] == [
-        "https://example.org/training/zh-tw/114/", "https://example.org/training/en/114/"]
+        "https://example.org/training/zh-tw/114/",
+        "https://example.org/training/en/114/",
+    ]
     assert published.select_one('link[rel="stylesheet"]')["href"] == "https://example.org/training/assets/style.css"
 
 
@@ -465,6 +557,7 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(site: Site, real: Path
 
 # --- made for the people who read it --------------------------------------------------------------
 
+
 def test_every_page_has_its_language_a_skip_link_one_h1_and_headings_in_order(site: Site) -> None:
     for rel in site.html_files:
         soup = site.soup(rel)
@@ -473,7 +566,7 @@ def test_every_page_has_its_language_a_skip_link_one_h1_and_headings_in_order(si
         assert first_link["href"] == "#main" and soup.select_one("main#main"), rel
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
         assert levels[0] == 1 and levels.count(1) == 1, f"{rel}: {levels}"
-        for previous, level in zip(levels, levels[1:]):
+        for previous, level in itertools.pairwise(levels):
             assert level <= previous + 1, f"{rel}: h{previous} then h{level}"
 
 
@@ -507,7 +600,7 @@ def test_the_stylesheet_names_chinese_fonts_shows_focus_and_prints(site: Site) -
     for font in ('"Noto Sans CJK TC"', '"PingFang TC"', '"Microsoft JhengHei"', "sans-serif"):
         assert font in font_stack
     assert ":focus-visible" in css and "@media print" in css and "size: A4" in css
-    printed = css[css.index("@media print"):]
+    printed = css[css.index("@media print") :]
     assert "nav" in printed and ".lang-switch" in printed
 
 
@@ -519,10 +612,15 @@ def test_every_page_is_light(site: Site) -> None:
 
 # --- safe output ----------------------------------------------------------------------------------
 
+
 def test_markup_in_the_data_is_shown_as_text(tiny_project: Path, tmp_path: Path) -> None:
     counties = tiny_project / "data/counties.yaml"
-    counties.write_text(counties.read_text().replace("{zh: 甲縣, en: Alpha County}",
-                                                     '{zh: 甲縣, en: "<script>alert(1)</script>Alpha & Co"}'), encoding="utf-8")
+    counties.write_text(
+        counties.read_text().replace(
+            "{zh: 甲縣, en: Alpha County}", '{zh: 甲縣, en: "<script>alert(1)</script>Alpha & Co"}'
+        ),
+        encoding="utf-8",
+    )
     built = build_site(tiny_project, tmp_path / "out")
     raw = (built.root / "en/114/counties/alpha/index.html").read_text()
     assert "<script>" not in raw and "&lt;script&gt;alert(1)&lt;/script&gt;Alpha &amp; Co" in raw
@@ -532,8 +630,10 @@ def test_markup_in_the_data_is_shown_as_text(tiny_project: Path, tmp_path: Path)
 def test_markdown_renders_commonmark_without_raw_html_or_unsafe_links() -> None:
     from k12site.markdown import render
 
-    html = render('Hi <b onclick="x()">there</b> [a](javascript:alert(1)) [b](/abs) [c](//evil.example/) '
-                  "[d](https://example.org/) [e](../sessions/) [f](mailto:a@example.org)")
+    html = render(
+        'Hi <b onclick="x()">there</b> [a](javascript:alert(1)) [b](/abs) [c](//evil.example/) '
+        "[d](https://example.org/) [e](../sessions/) [f](mailto:a@example.org)"
+    )
     assert "<b" not in html and "&lt;b onclick" in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs == ["https://example.org/", "../sessions/", "mailto:a@example.org"]
@@ -550,6 +650,7 @@ def test_an_unsafe_link_never_reaches_a_page() -> None:
 
 
 # --- trustworthy builds ---------------------------------------------------------------------------
+
 
 def test_no_page_shows_markup_escaped_as_text(site: Site) -> None:
     """Markup made in Python (dates in <time>, links) reaches the page as markup, not as "&lt;time"."""
@@ -588,6 +689,7 @@ def test_a_broken_data_file_leaves_the_previous_build_untouched(real: Path, tmp_
 
 # --- interface strings and letter numbering -------------------------------------------------------
 
+
 def test_every_interface_string_has_both_languages_with_the_same_placeholders() -> None:
     # The Chinese display-name example already holds the county's name; English adds it in front.
     omitted_in_chinese = {"ics_example": {"county"}}
@@ -624,7 +726,10 @@ def test_interface_strings_read_as_attributes_and_as_items() -> None:
         i18n.Strings({"items": "a name templates could never reach as t.items"})
 
 
-@pytest.mark.parametrize("n, zh", [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"), (100, "100")])
+@pytest.mark.parametrize(
+    "n, zh",
+    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"), (100, "100")],
+)
 def test_chinese_numerals_as_letters_count(n: int, zh: str) -> None:
     assert i18n.zh_number(n) == zh
 

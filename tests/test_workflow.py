@@ -21,7 +21,9 @@ def check_workflows(*paths: Path) -> subprocess.CompletedProcess[str]:
 
 def steps(job: dict) -> list[str]:
     """Each step as one line: what it uses or runs, and its inputs."""
-    return [" ".join(str(v) for v in (s.get("uses"), s.get("run"), s.get("with"), s.get("id")) if v) for s in job["steps"]]
+    return [
+        " ".join(str(v) for v in (s.get("uses"), s.get("run"), s.get("with"), s.get("id")) if v) for s in job["steps"]
+    ]
 
 
 def test_every_workflow_is_valid_against_the_github_workflow_schema() -> None:
@@ -61,9 +63,15 @@ def test_main_is_deployed_to_pages_only_after_the_tests_with_a_strict_build_for_
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     lines = steps(deploy)
     order = [
-        next(i for i, line in enumerate(lines) if line.startswith("actions/configure-pages@") and line.endswith("pages")),
+        next(
+            i for i, line in enumerate(lines) if line.startswith("actions/configure-pages@") and line.endswith("pages")
+        ),
         lines.index('python build.py --strict --base-url "${{ steps.pages.outputs.base_url }}/"'),
-        next(i for i, line in enumerate(lines) if line.startswith("actions/upload-pages-artifact@") and "'path': 'site'" in line),
+        next(
+            i
+            for i, line in enumerate(lines)
+            if line.startswith("actions/upload-pages-artifact@") and "'path': 'site'" in line
+        ),
         next(i for i, line in enumerate(lines) if line.startswith("actions/deploy-pages@")),
     ]
     assert order == sorted(order)

@@ -37,8 +37,14 @@ VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 PHONE = {"width": 360, "height": 800}
@@ -62,8 +68,10 @@ AXE_OPTIONS = {
 NPM_HINT = "run `npm ci --ignore-scripts` in the repository (needs Node.js and npm: apt-get install nodejs npm)"
 TOOLS = {
     "chromium": (CHROMIUM.is_file, "apt-get install chromium chromium-driver fonts-noto-cjk"),
-    "playwright": (lambda: importlib.util.find_spec("playwright") is not None,
-                   ".venv/bin/pip install -e '.[test]' (Python playwright; its own browsers are not needed)"),
+    "playwright": (
+        lambda: importlib.util.find_spec("playwright") is not None,
+        ".venv/bin/pip install -e '.[test]' (Python playwright; its own browsers are not needed)",
+    ),
     "java": (lambda: shutil.which("java") is not None, "apt-get install default-jre-headless"),
     "vnu.jar": (VNU_JAR.is_file, NPM_HINT),
     "axe-core": (AXE_JS.is_file, NPM_HINT),
@@ -93,6 +101,7 @@ def fail_on(problems: list[str], what: str) -> None:
 
 # --- the site on disk and on 127.0.0.1 ---------------------------------------------------------
 
+
 def html_files(root: Path) -> list[str]:
     """Every HTML file of a built site, as a path relative to its root."""
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
@@ -121,7 +130,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".ics": "text/calendar; charset=utf-8",
     }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -180,6 +189,7 @@ class Tab:
 
 # --- 1. HTML validity --------------------------------------------------------------------------
 
+
 def vnu_errors(root: Path) -> list[str]:
     """Every error the Nu HTML Checker reports over the folder, one run for all pages."""
     root = root.resolve()
@@ -201,6 +211,7 @@ def vnu_errors(root: Path) -> list[str]:
 
 
 # --- 2. accessibility --------------------------------------------------------------------------
+
 
 def axe_violations(tab: Tab, path: str) -> list[str]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on one page, one line per element."""
@@ -258,7 +269,7 @@ def language_switch_problem(tab: Tab, path: str) -> str | None:
     page = tab.open(path)
     switch = page.locator(f'a[hreflang|="{HTML_LANG[other].split("-")[0]}"]')
     if switch.count() == 0:
-        return f"/{path}: no language switch (an <a hreflang=\"{HTML_LANG[other]}\"> to the other language)"
+        return f'/{path}: no language switch (an <a hreflang="{HTML_LANG[other]}"> to the other language)'
     from playwright.sync_api import Error as PlaywrightError
 
     before = page.url
@@ -299,8 +310,10 @@ def sideways_scroll_problem(tab: Tab, path: str) -> str | None:
     width = tab.page.evaluate(OVERFLOW_JS)
     if width["scroll"] <= width["client"]:
         return None
-    return (f"/{path}: scrolls sideways: {width['scroll']} px wide in a {width['client']} px window; "
-            f"too wide: {', '.join(width['culprits']) or 'no single element (margins?)'}")
+    return (
+        f"/{path}: scrolls sideways: {width['scroll']} px wide in a {width['client']} px window; "
+        f"too wide: {', '.join(width['culprits']) or 'no single element (margins?)'}"
+    )
 
 
 def pdf_page_count(pdf: bytes) -> int:
@@ -329,8 +342,11 @@ def print_problems(tab: Tab, paths: list[str]) -> list[str]:
     page.emulate_media(media="print")
     try:
         layouts = {path: tab.open(path).evaluate(PRINT_LAYOUT_JS) for path in paths}
-        problems = [_print_why(path, layouts[path], "is too tall for one A4 sheet") for path in paths
-                    if layouts[path]["height"] > A4_PRINTABLE_PX["height"]]
+        problems = [
+            _print_why(path, layouts[path], "is too tall for one A4 sheet")
+            for path in paths
+            if layouts[path]["height"] > A4_PRINTABLE_PX["height"]
+        ]
         if problems:
             return problems
         for lang in sorted({path.partition("/")[0] for path in paths}):
@@ -346,8 +362,10 @@ def print_problems(tab: Tab, paths: list[str]) -> list[str]:
 
 def _print_why(path: str, layout: dict, what: str) -> str:
     parts = ", ".join(f"{name} {px} px" for name, px in layout["parts"])
-    return (f"/{path}: {what}: under print media it is {layout['height']} px tall at {A4_PRINTABLE_PX['width']} px "
-            f"wide; a sheet holds {A4_PRINTABLE_PX['height']} px (A4 less 10 mm margins); tallest parts: {parts}")
+    return (
+        f"/{path}: {what}: under print media it is {layout['height']} px tall at {A4_PRINTABLE_PX['width']} px "
+        f"wide; a sheet holds {A4_PRINTABLE_PX['height']} px (A4 less 10 mm margins); tallest parts: {parts}"
+    )
 
 
 def calendar_problems(tab: Tab, path: str, seen: set[str]) -> list[str]:
@@ -381,10 +399,20 @@ def calendar_problems(tab: Tab, path: str, seen: set[str]) -> list[str]:
 
 def linked_calendar_problems(root: Path) -> list[str]:
     """Every calendar file that any page links to parses (read from disk: no browser needed)."""
-    linked = sorted({target for rel in html_files(root) for _, _, value in _parse_html(root / rel).refs
-                     if (target := _internal_target(rel, value)) and target.endswith(".ics")})
-    return [f"{target}: {problem}" for target in linked if (root / target).is_file()
-            for problem in ical_problems((root / target).read_bytes())]
+    linked = sorted(
+        {
+            target
+            for rel in html_files(root)
+            for _, _, value in _parse_html(root / rel).refs
+            if (target := _internal_target(rel, value)) and target.endswith(".ics")
+        }
+    )
+    return [
+        f"{target}: {problem}"
+        for target in linked
+        if (root / target).is_file()
+        for problem in ical_problems((root / target).read_bytes())
+    ]
 
 
 def ical_problems(data: bytes) -> list[str]:
@@ -434,7 +462,7 @@ def link_problems(root: Path) -> list[str]:
         for tag, attr, value in parse(rel).refs:
             problem = _reference_problem(root, rel, value, parse)
             if problem:
-                problems.append(f"{rel}: <{tag} {attr}=\"{value}\">: {problem}")
+                problems.append(f'{rel}: <{tag} {attr}="{value}">: {problem}')
     for css in sorted(root.rglob("*.css")):
         rel = css.relative_to(root).as_posix()
         for value in CSS_URL.findall(css.read_text(encoding="utf-8")):
@@ -481,11 +509,12 @@ def _reference_problem(root: Path, rel: str, value: str, parse) -> str | None:
     if not target.endswith(".html"):
         return f"a #fragment on {target}, which is not a page"
     if unquote(parts.fragment) not in parse(target).ids:
-        return f"{target} has no id=\"{unquote(parts.fragment)}\""
+        return f'{target} has no id="{unquote(parts.fragment)}"'
     return None
 
 
 # --- 5. weight ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Weight:
@@ -504,8 +533,10 @@ class Weight:
         found = [f"/{self.path}: request to another host than 127.0.0.1: {url}" for url in self.foreign]
         found += [f"/{self.path}: failed request: {failure}" for failure in self.failed]
         if self.total > budget:
-            parts = ", ".join(f"{url.rsplit('/', 1)[-1] or '(page)'} {size:,}" for url, size in
-                              sorted(self.sizes.items(), key=lambda item: -item[1])[:5])
+            parts = ", ".join(
+                f"{url.rsplit('/', 1)[-1] or '(page)'} {size:,}"
+                for url, size in sorted(self.sizes.items(), key=lambda item: -item[1])[:5]
+            )
             found.append(f"/{self.path}: transfers {self.total:,} bytes, over the budget of {budget:,}: {parts}")
         return found
 
@@ -539,6 +570,7 @@ def page_weight(tab: Tab, path: str) -> Weight:
 
 
 # --- 6. screenshots ----------------------------------------------------------------------------
+
 
 def save_screenshots(tab: Tab, path: str, name: str, folder: Path) -> list[Path]:
     """A phone-sized and a desktop-sized view of the page's first screen, and of the whole page."""

@@ -60,11 +60,30 @@ lang="{other_lang}">{other_name}</a></nav>
 </html>
 """
 
-ZH = dict(lang="zh-Hant-TW", title="屏東縣", skip="跳到主要內容", nav="語言", other="en", other_lang="en",
-          other_name="English", intro="屏東縣的研習場次。", calendar="加入行事曆", top="回到內容開頭")
-EN = dict(lang="en", title="Pingtung County", skip="Skip to main content", nav="Language", other="zh-tw",
-          other_lang="zh-Hant-TW", other_name="中文", intro="Sessions for Pingtung County.",
-          calendar="Add to calendar", top="Back to the content")
+ZH = dict(
+    lang="zh-Hant-TW",
+    title="屏東縣",
+    skip="跳到主要內容",
+    nav="語言",
+    other="en",
+    other_lang="en",
+    other_name="English",
+    intro="屏東縣的研習場次。",
+    calendar="加入行事曆",
+    top="回到內容開頭",
+)
+EN = dict(
+    lang="en",
+    title="Pingtung County",
+    skip="Skip to main content",
+    nav="Language",
+    other="zh-tw",
+    other_lang="zh-Hant-TW",
+    other_name="中文",
+    intro="Sessions for Pingtung County.",
+    calendar="Add to calendar",
+    top="Back to the content",
+)
 
 ICS = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//k12site//gates fixture//EN\r\n"
@@ -128,8 +147,11 @@ def test_a_missing_tool_fails_under_ci_and_skips_elsewhere_with_an_install_hint(
 # --- 1. HTML validity: one vnu run over a good copy and one broken copy per error --------------
 
 BROKEN_HTML = {
-    "no-title": ("<title>屏東縣</title>", "",
-                 "Element “head” is missing a required instance of child element “title”."),
+    "no-title": (
+        "<title>屏東縣</title>",
+        "",
+        "Element “head” is missing a required instance of child element “title”.",
+    ),
     "stray-end-tag": ("<p>屏東縣的研習場次。</p>", "<p>屏東縣的研習場次。</span></p>", "Stray end tag “span”."),
     "duplicate-id": ("<h1>", '<h1 id="main">', "Duplicate ID “main”."),
 }
@@ -152,15 +174,22 @@ GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAI
 HEADERS = '<th scope="col">A</th><th scope="col">B</th><th scope="col">C</th><th scope="col">D</th>'
 
 
-@pytest.mark.parametrize("old, new, rule", [
-    pytest.param("<p>屏東", '<p style="color:#aaa">屏東', "color-contrast", id="low-contrast"),
-    pytest.param("<h1>", f'<img src="{GIF}"><h1>', "image-alt", id="image-without-alt"),
-    pytest.param("<p>屏東", '<p><input type="text">屏東', "label", id="input-without-label"),
-    pytest.param(HEADERS, HEADERS.replace("th", "td").replace(' scope="col"', ""), "td-has-header",
-                 id="table-without-headers"),
-    pytest.param('<html lang="zh-Hant-TW">', "<html>", "html-has-lang", id="no-page-language"),
-    pytest.param(">English</a>", "></a>", "link-name", id="empty-link"),
-])
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        pytest.param("<p>屏東", '<p style="color:#aaa">屏東', "color-contrast", id="low-contrast"),
+        pytest.param("<h1>", f'<img src="{GIF}"><h1>', "image-alt", id="image-without-alt"),
+        pytest.param("<p>屏東", '<p><input type="text">屏東', "label", id="input-without-label"),
+        pytest.param(
+            HEADERS,
+            HEADERS.replace("th", "td").replace(' scope="col"', ""),
+            "td-has-header",
+            id="table-without-headers",
+        ),
+        pytest.param('<html lang="zh-Hant-TW">', "<html>", "html-has-lang", id="no-page-language"),
+        pytest.param(">English</a>", "></a>", "link-name", id="empty-link"),
+    ],
+)
 def test_axe_reports_the_broken_rule(open_site, old: str, new: str, rule: str) -> None:
     require_tool("axe-core")
     violations = gates.axe_violations(open_site(old=old, new=new), COUNTY)
@@ -174,6 +203,7 @@ def test_axe_passes_the_good_pages_in_both_languages(good: Tab) -> None:
 
 # --- 3. behaviour ------------------------------------------------------------------------------
 
+
 def test_the_good_pages_behave(good: Tab, open_site) -> None:
     phone = open_site(viewport=PHONE)
     for path in (COUNTY, EN_COUNTY):
@@ -186,32 +216,53 @@ def test_the_good_pages_behave(good: Tab, open_site) -> None:
     assert seen == {good.origin + "zh-tw/114/calendars/counties/pingtung.ics"}
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param('<a class="skip" href="#main">跳到主要內容</a>', "", "the first Tab stop is <a href=", id="none"),
-    pytest.param('class="skip" href="#main"', 'class="skip" href="#nav"', "does not move focus into <main>",
-                 id="wrong-target"),
-    pytest.param('class="skip"', 'class="skip" style="left:-10000px"', "stays invisible when it has focus",
-                 id="never-shown"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        pytest.param('<a class="skip" href="#main">跳到主要內容</a>', "", "the first Tab stop is <a href=", id="none"),
+        pytest.param(
+            'class="skip" href="#main"',
+            'class="skip" href="#nav"',
+            "does not move focus into <main>",
+            id="wrong-target",
+        ),
+        pytest.param(
+            'class="skip"', 'class="skip" style="left:-10000px"', "stays invisible when it has focus", id="never-shown"
+        ),
+    ],
+)
 def test_the_skip_link_gate_fails(open_site, old: str, new: str, expected: str) -> None:
     assert expected in (gates.skip_link_problem(open_site(old=old, new=new), COUNTY) or "")
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param('href="../../../../en/114/counties/pingtung/"', 'href="../../../../en/114/"',
-                 "lands on 'en/114/', not /en/114/counties/pingtung/", id="lands-on-home"),
-    pytest.param(' hreflang="en"', "", "no language switch", id="no-hreflang"),
-    pytest.param('href="../../../../en/114/counties/pingtung/"', 'href=""', "goes nowhere", id="goes-nowhere"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        pytest.param(
+            'href="../../../../en/114/counties/pingtung/"',
+            'href="../../../../en/114/"',
+            "lands on 'en/114/', not /en/114/counties/pingtung/",
+            id="lands-on-home",
+        ),
+        pytest.param(' hreflang="en"', "", "no language switch", id="no-hreflang"),
+        pytest.param('href="../../../../en/114/counties/pingtung/"', 'href=""', "goes nowhere", id="goes-nowhere"),
+    ],
+)
 def test_the_language_switch_gate_fails(open_site, old: str, new: str, expected: str) -> None:
     assert expected in (gates.language_switch_problem(open_site(old=old, new=new), COUNTY) or "")
 
 
-@pytest.mark.parametrize("new, culprit", [
-    pytest.param('<div style="width:600px">寬</div>', "div (reaches 6", id="wide-box"),
-    pytest.param("<pre>https://k12ea.example.webex.com/k12ea/j.php?MTID=m0c65136ca9b63a578bdeb35da0374e</pre>",
-                 "pre (reaches", id="long-line"),
-])
+@pytest.mark.parametrize(
+    "new, culprit",
+    [
+        pytest.param('<div style="width:600px">寬</div>', "div (reaches 6", id="wide-box"),
+        pytest.param(
+            "<pre>https://k12ea.example.webex.com/k12ea/j.php?MTID=m0c65136ca9b63a578bdeb35da0374e</pre>",
+            "pre (reaches",
+            id="long-line",
+        ),
+    ],
+)
 def test_the_phone_width_gate_fails_and_names_what_is_too_wide(open_site, new: str, culprit: str) -> None:
     problem = gates.sideways_scroll_problem(open_site(viewport=PHONE, old="<p>屏東", new=new + "<p>屏東"), COUNTY) or ""
     assert problem.startswith(f"/{COUNTY}: scrolls sideways: ") and f"too wide: {culprit}" in problem, problem
@@ -231,14 +282,23 @@ def test_the_print_gate_fails_on_a_page_break_that_height_alone_does_not_show(op
     assert [p for p in problems if p.startswith(f"/{COUNTY}: prints on 2 A4 sheets (page breaks?)")], problems
 
 
-@pytest.mark.parametrize("ics, expected", [
-    pytest.param("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
-                 ["VCALENDAR has no PRODID", "has no VEVENT"], id="empty"),
-    pytest.param(ICS.replace("UID:district-5-hr@example.org\r\n", ""), ["a VEVENT has no UID"], id="no-uid"),
-    pytest.param(ICS.replace("DTSTART:", "DTSTART;TZID=Asia/Taipei:").replace("T003000Z", "T083000"),
-                 ["DTSTART uses TZID=Asia/Taipei but the file has no VTIMEZONE"], id="no-vtimezone"),
-    pytest.param("<!DOCTYPE html><title>Not found</title>", ["does not parse"], id="not-a-calendar"),
-])
+@pytest.mark.parametrize(
+    "ics, expected",
+    [
+        pytest.param(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+            ["VCALENDAR has no PRODID", "has no VEVENT"],
+            id="empty",
+        ),
+        pytest.param(ICS.replace("UID:district-5-hr@example.org\r\n", ""), ["a VEVENT has no UID"], id="no-uid"),
+        pytest.param(
+            ICS.replace("DTSTART:", "DTSTART;TZID=Asia/Taipei:").replace("T003000Z", "T083000"),
+            ["DTSTART uses TZID=Asia/Taipei but the file has no VTIMEZONE"],
+            id="no-vtimezone",
+        ),
+        pytest.param("<!DOCTYPE html><title>Not found</title>", ["does not parse"], id="not-a-calendar"),
+    ],
+)
 def test_the_calendar_gate_fails_on_a_bad_calendar(open_site, ics: str, expected: list[str]) -> None:
     tab = open_site(extra={"zh-tw/114/calendars/counties/pingtung.ics": ics})
     problems = gates.calendar_problems(tab, COUNTY, set())
@@ -273,17 +333,34 @@ def test_the_calendar_gate_fails_when_a_link_downloads_nothing(open_site) -> Non
 EN_LINK = 'href="../../../../en/114/counties/pingtung/"'
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param("counties/pingtung.ics", "counties/pintung.ics",
-                 "no such file: zh-tw/114/calendars/counties/pintung.ics", id="missing-file"),
-    pytest.param('href="#main">回到', 'href="#top">回到', f'{COUNTY}index.html has no id="top"', id="missing-id"),
-    pytest.param(EN_LINK, EN_LINK.replace('/"', '/#sessions"'), f'{EN_COUNTY}index.html has no id="sessions"',
-                 id="missing-id-on-other-page"),
-    pytest.param('href="../../../../assets/site.css"', 'href="/assets/site.css"', "not relative", id="root-relative"),
-    pytest.param(EN_LINK, EN_LINK.replace("../../../../", "../../../../../"), "points outside the site",
-                 id="outside-the-site"),
-    pytest.param('href="#main">回到', 'href="#">回到', "an empty link goes nowhere", id="bare-hash"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        pytest.param(
+            "counties/pingtung.ics",
+            "counties/pintung.ics",
+            "no such file: zh-tw/114/calendars/counties/pintung.ics",
+            id="missing-file",
+        ),
+        pytest.param('href="#main">回到', 'href="#top">回到', f'{COUNTY}index.html has no id="top"', id="missing-id"),
+        pytest.param(
+            EN_LINK,
+            EN_LINK.replace('/"', '/#sessions"'),
+            f'{EN_COUNTY}index.html has no id="sessions"',
+            id="missing-id-on-other-page",
+        ),
+        pytest.param(
+            'href="../../../../assets/site.css"', 'href="/assets/site.css"', "not relative", id="root-relative"
+        ),
+        pytest.param(
+            EN_LINK,
+            EN_LINK.replace("../../../../", "../../../../../"),
+            "points outside the site",
+            id="outside-the-site",
+        ),
+        pytest.param('href="#main">回到', 'href="#">回到', "an empty link goes nowhere", id="bare-hash"),
+    ],
+)
 def test_the_link_gate_fails(tmp_path: Path, old: str, new: str, expected: str) -> None:
     problems = gates.link_problems(write_site(tmp_path, old=old, new=new))
     assert [p for p in problems if p.startswith(f"{COUNTY}index.html: <") and expected in p], problems
@@ -298,6 +375,7 @@ def test_the_link_gate_passes_the_good_site_and_checks_urls_in_css(tmp_path: Pat
 
 # --- 5. weight ---------------------------------------------------------------------------------
 
+
 def test_the_weight_gate_passes_the_good_page(good: Tab) -> None:
     weight = gates.page_weight(good, COUNTY)
     assert weight.problems() == []
@@ -305,20 +383,35 @@ def test_the_weight_gate_passes_the_good_page(good: Tab) -> None:
     assert weight.total == len(PAGE.format(**ZH).encode()) + len(CSS.encode())
 
 
-@pytest.mark.parametrize("old, new, extra, expected", [
-    pytest.param("<h1>", '<img src="../../../../assets/photo.jpg" alt="照片"><h1>',
-                 {"assets/photo.jpg": bytes(60_000)}, "over the budget of 51,200: photo.jpg 60,000", id="heavy"),
-    pytest.param("</head>", '<script src="https://cdn.example.invalid/analytics.js"></script></head>', {},
-                 "request to another host than 127.0.0.1: https://cdn.example.invalid/analytics.js", id="foreign"),
-    pytest.param("<h1>", '<img src="../../../../assets/gone.png" alt="照片"><h1>', {}, "failed request: 404 ",
-                 id="missing"),
-])
+@pytest.mark.parametrize(
+    "old, new, extra, expected",
+    [
+        pytest.param(
+            "<h1>",
+            '<img src="../../../../assets/photo.jpg" alt="照片"><h1>',
+            {"assets/photo.jpg": bytes(60_000)},
+            "over the budget of 51,200: photo.jpg 60,000",
+            id="heavy",
+        ),
+        pytest.param(
+            "</head>",
+            '<script src="https://cdn.example.invalid/analytics.js"></script></head>',
+            {},
+            "request to another host than 127.0.0.1: https://cdn.example.invalid/analytics.js",
+            id="foreign",
+        ),
+        pytest.param(
+            "<h1>", '<img src="../../../../assets/gone.png" alt="照片"><h1>', {}, "failed request: 404 ", id="missing"
+        ),
+    ],
+)
 def test_the_weight_gate_fails(open_site, old: str, new: str, extra: dict, expected: str) -> None:
     problems = gates.page_weight(open_site(old=old, new=new, extra=extra), COUNTY).problems()
     assert [p for p in problems if expected in p], problems
 
 
 # --- 6. screenshots ----------------------------------------------------------------------------
+
 
 def test_screenshots_are_phone_and_desktop_sized(good: Tab, tmp_path: Path) -> None:
     shots = gates.save_screenshots(good, COUNTY, "pingtung.zh-tw", tmp_path / "shots")

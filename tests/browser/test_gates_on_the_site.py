@@ -42,8 +42,10 @@ def test_the_language_switch_lands_on_the_counterpart_page(site, tab) -> None:
 
 
 def test_no_page_scrolls_sideways_on_a_360_px_phone(site, phone_tab) -> None:
-    fail_on([p for path in site.pages if (p := gates.sideways_scroll_problem(phone_tab, path))],
-            "pages wider than a 360 px phone")
+    fail_on(
+        [p for path in site.pages if (p := gates.sideways_scroll_problem(phone_tab, path))],
+        "pages wider than a 360 px phone",
+    )
 
 
 def test_every_county_page_prints_on_one_a4_sheet(site, tab) -> None:
