@@ -26,6 +26,7 @@ from . import urls
 from .dates import TAIPEI_OFFSET, TIMEZONE
 from .eventtext import agenda_url, description, global_uid, location, summary
 from .i18n import LANGS, fill, strings
+from .models import Text
 from .output import Output
 from .project import Event, Project, Year
 
@@ -205,34 +206,36 @@ class CalendarFile:
         return fill(strings(lang).ics_name, title=year.info.short_title[lang], scope=self.scope_names[lang])
 
 
-def _both(make: Callable[[str], str]) -> dict[str, str]:
-    return {lang: make(lang) for lang in LANGS}
+def _in_each_language(text: str, **values: object) -> dict[str, str]:
+    """An interface string filled in each language; a value given as a `Text` is taken in that language."""
+
+    def value(v: object, lang: str) -> object:
+        return v[lang] if isinstance(v, Text) else v
+
+    return {lang: fill(strings(lang)[text], **{k: value(v, lang) for k, v in values.items()}) for lang in LANGS}
 
 
 def calendar_files(year: Year) -> list[CalendarFile]:
     """Every calendar of a year: all, counties, tracks, districts, then sessions."""
     onsite = year.onsite_events()
-    files = [CalendarFile("all", None, _both(lambda lang: strings(lang).ics_all), year.all_events() + onsite)]
+    files = [CalendarFile("all", None, _in_each_language("ics_all"), year.all_events() + onsite)]
     for county in year.counties:
         events = year.county_events(county.slug) + year.onsite_events(county.slug)
-        files.append(CalendarFile("county", county.slug, _both(lambda lang: county.name[lang]), events))
+        files.append(CalendarFile("county", county.slug, county.name.by_lang(), events))
     for track in year.tracks:
         events = [e for s in year.track_sessions(track) for e in year.session_events(s)]
-        files.append(CalendarFile("track", track.slug, _both(lambda lang: track.name[lang]), events))
+        files.append(CalendarFile("track", track.slug, track.name.by_lang(), events))
     for district in year.districts:
         events = [e for s in year.district_sessions(district) for e in year.session_events(s)]
-        names = _both(lambda lang: fill(strings(lang).ics_district_name, number=district.number))
+        names = _in_each_language("ics_district_name", number=district.number)
         files.append(CalendarFile("district", district.number, names, events))
     for session in year.sessions:
-        track = year.track(session.track)
-        names = _both(
-            lambda lang: fill(strings(lang).ics_session_name, track=track.name[lang], number=session.district)
-        )
+        names = _in_each_language("ics_session_name", track=year.track(session.track).name, number=session.district)
         slug = urls.session_slug(session.district, session.track)
         files.append(CalendarFile("session", slug, names, year.session_events(session)))
     for event in onsite:
         slug = urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
-        files.append(CalendarFile("session", slug, _both(lambda lang: summary(event, lang)), [event]))
+        files.append(CalendarFile("session", slug, {lang: summary(event, lang) for lang in LANGS}, [event]))
     return files
 
 

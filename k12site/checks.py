@@ -6,6 +6,7 @@ validate is skipped: their own problems are already reported.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 from markdown_it import MarkdownIt
 
 from . import models
+from .dates import ROC_OFFSET
 from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
+from .urls import base_url_problem
 
 if TYPE_CHECKING:
     from .loader import Loaded
@@ -43,39 +46,65 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
     counties = shared.models.get("counties")
     county_slugs = {c.slug for c in counties.counties} if counties else None
     problems: list[Problem] = []
-    if files.get("year") is not None and files["year"].academic_year != year:
-        problems.append(
-            sources["year"].problem(
-                ("academic_year",), f"{files['year'].academic_year} does not match the folder data/{year}/"
-            )
-        )
+    if files.get("year") is not None:
+        problems += _year(sources["year"], files["year"], year)
     if files.get("districts") is not None:
         problems += _districts(sources["districts"], files["districts"].districts, county_slugs)
-    if files.get("tracks") is not None:
-        systems = set(files["year"].systems) if files.get("year") is not None else None
-        process = files.get("process")
-        problems += _tracks(sources["tracks"], files["tracks"].tracks, systems, process)
-    if all(files.get(key) is not None for key in ("sessions", "districts", "tracks")):
-        problems += _sessions(
-            sources["sessions"], files["sessions"].sessions, files["districts"].districts, files["tracks"].tracks
-        )
     if files.get("sessions") is not None:
         problems += _session_warnings(sources["sessions"], files["sessions"].sessions)
     if files.get("joining") is not None:
         problems += _joining(sources["joining"], files["joining"])
     if files.get("onsite") is not None:
-        problems += _onsite(sources["onsite"], files["onsite"], county_slugs)
+        problems += _onsite(sources["onsite"], files["onsite"], county_slugs, files.get("process"))
     if files.get("process") is not None:
-        problems += _process(sources["process"], files["process"])
+        problems += _process(sources["process"], files["process"], year)
+    return problems + _across_files(files, sources) + _notice_names(files, sources, county_slugs)
+
+
+def _year(source: Any, info: models.YearFile, year: int) -> Iterator[Problem]:
+    if info.academic_year != year:
+        yield source.problem(("academic_year",), f"{info.academic_year} does not match the folder data/{year}/")
+    yield from _instant(source, ("published",), info.published)
+
+
+def _across_files(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    if files.get("tracks") is not None:
+        systems = set(files["year"].systems) if files.get("year") is not None else None
+        problems += _tracks(sources["tracks"], files["tracks"].tracks, systems, files.get("process"))
+    if all(files.get(key) is not None for key in ("sessions", "districts", "tracks")):
+        problems += _sessions(
+            sources["sessions"], files["sessions"].sessions, files["districts"].districts, files["tracks"].tracks
+        )
+    return problems
+
+
+def _notice_names(files: dict[str, Any], sources: dict[str, Any], county_slugs: set[str] | None) -> list[Problem]:
+    problems = []
     for key in [k for k in files if k.startswith("notices/")]:
         slug = key.split("/", 1)[1]
         if county_slugs is not None and slug not in county_slugs:
-            problems.append(
-                sources[key].problem(
-                    (), f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"
-                )
-            )
+            message = f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"
+            problems.append(sources[key].problem((), message))
     return problems
+
+
+# Times in the data become calendar instants in UTC; far outside these years they overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1912, 9998
+
+
+def _instant(source: Any, loc: tuple, moment: dt.datetime | None) -> Iterator[Problem]:
+    if moment is None:
+        return
+    try:
+        utc = moment.astimezone(dt.UTC) if moment.tzinfo is not None else moment
+        plausible = EARLIEST_YEAR <= utc.year <= LATEST_YEAR
+    except OverflowError:
+        plausible = False
+    if not plausible:
+        yield source.problem(
+            loc, f"{moment.isoformat()} is not a plausible time (years {EARLIEST_YEAR} to {LATEST_YEAR})"
+        )
 
 
 def _districts(source: Any, districts: list[models.District], county_slugs: set[str] | None) -> Iterator[Problem]:
@@ -111,12 +140,12 @@ def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, p
                 ("tracks", i, "system"), f"'{track.system}' is not a system in year.yaml (one of {sorted(systems)})"
             )
         yield from _window(source, ("tracks", i, "window"), track.window)
-        if process is not None and not (
-            track.window.start in process.online_window and track.window.end in process.online_window
-        ):
+        online = process.online_window if process is not None else None
+        if online is not None and not (track.window.start in online and track.window.end in online):
             yield source.problem(
                 ("tracks", i, "window"),
-                f"{track.window.start}..{track.window.end} is outside the online window {process.online_window.start}..{process.online_window.end} in process.yaml",
+                f"{track.window.start}..{track.window.end} is outside the online window "
+                f"{online.start}..{online.end} in process.yaml",
             )
         yield from _part_slugs(source, i, track)
         periods = [part.period for part in track.parts]
@@ -197,13 +226,27 @@ def _sessions(
                 )
 
 
+BRACES = re.compile(r"\{[^{}]*\}")
+DISPLAY_NAME_PLACEHOLDERS = ("{county}",)
+
+
 def _joining(source: Any, joining: models.JoiningFile) -> Iterator[Problem]:
+    allowed = ", ".join(DISPLAY_NAME_PLACEHOLDERS)
     for key in ("format", "example"):
-        if "{county}" not in getattr(joining.display_name, key).zh:
+        text = getattr(joining.display_name, key)
+        if "{county}" not in text.zh:
             yield source.problem(("display_name", key, "zh"), "write {county} where the county's name goes")
+        for lang in ("zh", "en"):
+            for unknown in [b for b in BRACES.findall(getattr(text, lang)) if b not in DISPLAY_NAME_PLACEHOLDERS]:
+                yield source.problem(
+                    ("display_name", key, lang),
+                    f"unknown placeholder {unknown}; the only one allowed here is {allowed}",
+                )
 
 
-def _onsite(source: Any, onsite: models.OnsiteFile, county_slugs: set[str] | None) -> Iterator[Problem]:
+def _onsite(
+    source: Any, onsite: models.OnsiteFile, county_slugs: set[str] | None, process: models.ProcessFile | None
+) -> Iterator[Problem]:
     yield from check_slots(source, ("slots",), onsite.slots)
     yield from _unique(source, "checklist", [c.slug for c in onsite.checklist], "slug")
     keys = [(s.county, s.date, s.kind) for s in onsite.sessions]
@@ -219,11 +262,43 @@ def _onsite(source: Any, onsite: models.OnsiteFile, county_slugs: set[str] | Non
             )
         if minutes_between(session.start, session.end) <= 0:
             yield source.problem(("sessions", i, "end"), f"{session.end} is not after the start {session.start}")
+        yield from _onsite_date(source, i, session, process)
+        yield from _instant(source, ("sessions", i, "updated"), session.updated)
 
 
-def _process(source: Any, process: models.ProcessFile) -> Iterator[Problem]:
-    yield from _window(source, ("online_window",), process.online_window)
-    yield from _window(source, ("onsite_application_window",), process.onsite_application_window)
+def _onsite_date(
+    source: Any, i: int, session: models.OnsiteSession, process: models.ProcessFile | None
+) -> Iterator[Problem]:
+    """On-site sessions follow the online sessions' date rules: inside the year's window, weekdays."""
+    window = process.onsite_application_window if process is not None else None
+    if window is not None and session.date not in window:
+        yield source.problem(
+            ("sessions", i, "date"),
+            f"{session.date} is outside the on-site window {window.start}..{window.end} in process.yaml",
+        )
+    if session.date.weekday() >= 5 and not session.on_weekend:
+        yield source.problem(
+            ("sessions", i, "date"),
+            f"{session.date} falls on a weekend; if that is meant, add 'on_weekend: true'",
+            warning=True,
+        )
+
+
+def _process(source: Any, process: models.ProcessFile, year: int) -> Iterator[Problem]:
+    for key in ("online_window", "onsite_application_window"):
+        yield from _window(source, (key,), getattr(process, key))
+        yield from _near_the_year(source, (key,), getattr(process, key), year)
+
+
+def _near_the_year(source: Any, loc: tuple, window: models.Window, year: int) -> Iterator[Problem]:
+    """An academic year runs from August to July; its windows lie within a year of that."""
+    first, last = year + ROC_OFFSET - 1, year + ROC_OFFSET + 2
+    for end in ("start", "end"):
+        day = getattr(window, end)
+        if not first <= day.year <= last:
+            yield source.problem(
+                (*loc, end), f"{day} is far from academic year {year} ({first + 1}-{last - 1}); is the year mistyped?"
+            )
 
 
 def markdown_links(name: str, text: str) -> list[Problem]:
@@ -242,14 +317,15 @@ def markdown_links(name: str, text: str) -> list[Problem]:
                         line,
                         1,
                         "(markdown)",
-                        f"link {href!r} is not allowed; use https:, mailto:, tel:, webcal: or a relative link (not starting with /)",
+                        f"link {href!r} is not allowed; "
+                        "use https:, mailto:, tel:, webcal: or a relative link (not starting with /)",
                     )
                 )
     return problems
 
 
 def check_site(shared: Loaded) -> list[Problem]:
-    """Site settings: the language pair, and a base URL (its absence is a warning)."""
+    """Site settings: the language pair, and a base URL that can be written into links."""
     site = shared.models.get("site")
     if site is None:
         return []
@@ -260,11 +336,8 @@ def check_site(shared: Loaded) -> list[Problem]:
                 ("languages",), "must be [zh-tw, en]: every page is published in both, Traditional Chinese first"
             )
         ]
-    if site.base_url and not re.fullmatch(r"https://[^\s/]+/([^\s]*/)?", site.base_url):
-        return [
-            source.problem(("base_url",), f"{site.base_url!r} should be an https:// URL ending in '/'", warning=True)
-        ]
-    return []
+    problem = base_url_problem(site.base_url) if site.base_url else None
+    return [source.problem(("base_url",), problem)] if problem else []
 
 
 def _session_warnings(source: Any, sessions: list[models.Session]) -> Iterator[Problem]:
@@ -275,6 +348,7 @@ def _session_warnings(source: Any, sessions: list[models.Session]) -> Iterator[P
                 f"{session.date} falls on a weekend; if that is meant, add 'on_weekend: true'",
                 warning=True,
             )
+        yield from _instant(source, ("sessions", i, "updated"), session.updated)
         if session.updated is not None and session.sequence == 0:
             yield source.problem(
                 ("sessions", i, "sequence"),

@@ -118,12 +118,14 @@ UI: dict[str, tuple[str, str]] = {
     "google_add_part": ("加入 Google 日曆：{part}", "Add to Google Calendar: {part}"),
     "calendar_help": ("如何加入行事曆", "How to add the sessions to your calendar"),
     "help_google": (
-        "Google 日曆：按各場次的「加入 Google 日曆」；或在電腦版 Google 日曆左側「其他日曆」旁按「＋」，選「建立新日曆」以外的「匯入」，上傳下載的 .ics 檔。",
+        "Google 日曆：按各場次的「加入 Google 日曆」；"
+        "或在電腦版 Google 日曆左側「其他日曆」旁按「＋」，選「建立新日曆」以外的「匯入」，上傳下載的 .ics 檔。",
         "Google Calendar: use “Add to Google Calendar” next to each session; or, in Google Calendar on a "
         "computer, click “+” next to “Other calendars”, choose “Import” and upload the downloaded .ics file.",
     ),
     "help_outlook": (
-        "Outlook：開啟下載的 .ics 檔，或在行事曆中選「新增行事曆」→「從檔案上傳」（訂閱時選「從網際網路訂閱」並貼上訂閱網址）。",
+        "Outlook：開啟下載的 .ics 檔，或在行事曆中選「新增行事曆」→「從檔案上傳」"
+        "（訂閱時選「從網際網路訂閱」並貼上訂閱網址）。",
         "Outlook: open the downloaded .ics file, or in Calendar choose “Add calendar” → “Upload from file” "
         "(to subscribe, choose “Subscribe from web” and paste the subscription address).",
     ),
@@ -133,7 +135,8 @@ UI: dict[str, tuple[str, str]] = {
         "File → New Calendar Subscription.",
     ),
     "help_phone": (
-        "手機：iPhone 點選訂閱連結或 .ics 檔即可加入；Android 請用「加入 Google 日曆」連結，或在電腦版 Google 日曆匯入後同步到手機。",
+        "手機：iPhone 點選訂閱連結或 .ics 檔即可加入；"
+        "Android 請用「加入 Google 日曆」連結，或在電腦版 Google 日曆匯入後同步到手機。",
         "Phones: on an iPhone, tap the subscription link or the .ics file; on Android, use the “Add to "
         "Google Calendar” links, or import the file in Google Calendar on a computer and let it sync.",
     ),

@@ -121,7 +121,7 @@ def load_project(
     loader.problems.extend(checks.check_site(shared))
     loader.file(data / "counties.yaml", models.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
-    year_dirs = sorted((p for p in data.glob("*") if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name))
+    year_dirs = _year_folders(loader, data)
     if not year_dirs:
         loader.problems.append(
             Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/")
@@ -135,6 +135,23 @@ def load_project(
         raise DataError(errors)
     counties = shared.models["counties"].counties
     return Project(root=root, site=shared.models["site"], counties=counties, years=years, warnings=warnings)  # type: ignore[arg-type]
+
+
+YEAR_FOLDER = re.compile(r"[0-9]{3}")  # an ROC academic year: data/114/
+
+
+def _year_folders(loader: Loader, data: Path) -> list[Path]:
+    """The academic year folders of data/, in order; any other folder there is reported."""
+    folders = []
+    for path in sorted(data.iterdir()) if data.is_dir() else []:
+        if path.name.startswith(".") or not path.is_dir():
+            continue
+        if YEAR_FOLDER.fullmatch(path.name):
+            folders.append(path)
+        else:
+            message = "is not an academic year folder: name it with the year's three digits, e.g. data/114/"
+            loader.problems.append(Problem(display_path(path, loader.root), 1, 1, "(folder)", message))
+    return folders
 
 
 def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:

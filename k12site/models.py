@@ -58,6 +58,9 @@ class Text(Model):
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh-tw" else self.en
 
+    def by_lang(self) -> dict[str, str]:
+        return {"zh-tw": self.zh, "en": self.en}
+
 
 class Item(Model):
     """A numbered or bulleted point, with nested points (一、 (一) 1、 in a letter)."""
@@ -263,8 +266,11 @@ class OnsiteSession(Model):
     start: TimeOfDay
     end: TimeOfDay
     venue: Text
-    sequence: int = Field(0, ge=0)
-    updated: dt.datetime | None = None
+    sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
+    updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
+    on_weekend: bool = Field(
+        False, description="True when a Saturday or Sunday date is meant; otherwise a weekend date is a warning."
+    )
 
 
 class CheckItem(Model):

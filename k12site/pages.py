@@ -219,91 +219,98 @@ def safe_href(href: str) -> str:
     return href
 
 
-def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
-    base_url = project.site.base_url
+class Links:
+    """The template helpers that make links from the page being rendered (``here``).
 
-    def href(here: Page, target: str) -> str:
-        # The 404 page is served at whatever address was asked for, so relative links from it
-        # would point anywhere: it links from the site's own address when that is known.
-        if here.kind == "404" and base_url:
-            return urls.absolute(base_url, target)
+    Every link is relative, so the site works under any sub-path; the 404 page, served at
+    whatever address was asked for, links from the site's own address when that is known.
+    """
+
+    def __init__(self, base_url: str, google: GoogleUrl) -> None:
+        self.base_url, self.google = base_url, google
+        self.google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
+
+    def href(self, here: Page, target: str) -> str:
+        if here.kind == "404" and self.base_url:
+            return urls.absolute(self.base_url, target)
         return urls.relative(here, target)
 
     @pass_context
-    def url(ctx: Context, kind: str, slug: str | None = None) -> str:
-        """A relative link to a page of the current language and year."""
+    def url(self, ctx: Context, kind: str, slug: str | None = None) -> str:
+        """A link to a page of the current language and year."""
         here: Page = ctx["here"]
-        return href(here, Page(kind, here.lang, here.year, slug).dir)
+        return self.href(here, Page(kind, here.lang, here.year, slug).dir)
 
     @pass_context
-    def nav(ctx: Context) -> list[tuple[str, str, bool]]:
+    def nav(self, ctx: Context) -> list[tuple[str, str, bool]]:
         """The site menu of the current page: (href, label, whether it is this page)."""
         here: Page = ctx["here"]
         t, year = ctx["t"], ctx["year"]
-        items: list[tuple[str, str, str | None]] = [
-            ("year", t["nav_home"], None),
-            ("sessions", t["nav_sessions"], None),
-        ]
+        items: list[tuple[str, str, str | None]] = [("year", t.nav_home, None), ("sessions", t.nav_sessions, None)]
         items += [("agenda", i18n.fill(t.nav_agenda, track=track.name[here.lang]), track.slug) for track in year.tracks]
-        items += [("onsite", t["nav_onsite"], None), ("process", t["nav_process"], None)]
+        items += [("onsite", t.nav_onsite, None), ("process", t.nav_process, None)]
         return [
-            (href(here, Page(kind, here.lang, here.year, slug).dir), label, here.kind == kind and here.slug == slug)
+            (
+                self.href(here, Page(kind, here.lang, here.year, slug).dir),
+                label,
+                here.kind == kind and here.slug == slug,
+            )
             for kind, label, slug in items
         ]
 
     @pass_context
-    def link(ctx: Context, page: Page) -> str:
-        return href(ctx["here"], page.dir)
+    def link(self, ctx: Context, page: Page) -> str:
+        return self.href(ctx["here"], page.dir)
 
     @pass_context
-    def asset(ctx: Context, name: str) -> str:
-        return href(ctx["here"], urls.asset(name))
+    def asset(self, ctx: Context, name: str) -> str:
+        return self.href(ctx["here"], urls.asset(name))
 
     @pass_context
-    def calendar(ctx: Context, scope: str, slug: str | int | None = None) -> str:
+    def calendar(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         here: Page = ctx["here"]
         return urls.relative(here, urls.calendar(here.lang, here.year, scope, slug))
 
     @pass_context
-    def subscribe(ctx: Context, scope: str, slug: str | int | None = None) -> str:
+    def subscribe(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         """The webcal:// address of a calendar, or "" when the site has no base URL."""
         here: Page = ctx["here"]
-        return urls.webcal(base_url, urls.calendar(here.lang, here.year, scope, slug)) if base_url else ""
-
-    google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
+        return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
-    def google_url(ctx: Context, event: Event) -> str:
+    def google_url(self, ctx: Context, event: Event) -> str:
         key = (event.uid, ctx["lang"])
-        if key not in google_urls:
-            google_urls[key] = safe_href(google(ctx["year"], event, ctx["lang"], base_url))
-        return google_urls[key]
+        if key not in self.google_urls:
+            self.google_urls[key] = safe_href(self.google(ctx["year"], event, ctx["lang"], self.base_url))
+        return self.google_urls[key]
 
     @pass_context
-    def alternates(ctx: Context) -> list[tuple[str, str]]:
+    def alternates(self, ctx: Context) -> list[tuple[str, str]]:
         """(hreflang, href) of the page in each language; absolute when the base URL is known."""
         here: Page = ctx["here"]
         pages = [(HTML_LANG[lang], here.in_lang(lang)) for lang in LANGS]
-        if base_url:
-            return [(code, urls.absolute(base_url, page.dir)) for code, page in pages]
+        if self.base_url:
+            return [(code, urls.absolute(self.base_url, page.dir)) for code, page in pages]
         return [(code, urls.relative(here, page.dir)) for code, page in pages]
 
     @pass_context
-    def absolute(ctx: Context) -> str:
+    def absolute(self, ctx: Context) -> str:
         """The page's own full address, or "" when the site has no base URL."""
-        return urls.absolute(base_url, ctx["here"].dir) if base_url else ""
+        return urls.absolute(self.base_url, ctx["here"].dir) if self.base_url else ""
 
+    def absolute_url(self, page: Page) -> str:
+        return urls.absolute(self.base_url, page.dir)
+
+
+def _onsite_slug(event: Event) -> str:
+    return urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
+
+
+def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
+    links = Links(project.site.base_url, google)
+    helpers = ("url", "nav", "link", "asset", "calendar", "subscribe", "google_url", "alternates", "absolute")
     return {
-        "url": url,
-        "nav": nav,
-        "link": link,
-        "asset": asset,
-        "calendar": calendar,
-        "subscribe": subscribe,
-        "google_url": google_url,
-        "alternates": alternates,
-        "absolute": absolute,
-        "absolute_url": lambda page: urls.absolute(base_url, page.dir),
+        **{name: getattr(links, name) for name in (*helpers, "absolute_url")},
         "langs": LANGS,
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
@@ -311,11 +318,9 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "html_langs": HTML_LANG,
         "Page": Page,
         "part_times": part_times,
-        "onsite_slug": lambda event: urls.onsite_session_slug(
-            event.onsite.county, event.onsite.date, event.onsite.kind
-        ),
+        "onsite_slug": _onsite_slug,
         "minutes_between": minutes_between,
-        "base_url": base_url,
+        "base_url": project.site.base_url,
     }
 
 

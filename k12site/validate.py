@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -44,37 +45,44 @@ def _is_validator_name(part: Any) -> bool:
 
 def _message(loc: Loc, error: Any) -> str:
     kind, value, last = error["type"], error.get("input"), (loc[-1] if loc else "")
+    if last in LANGUAGE_NAMES and kind in {"missing", "string_too_short", "value_error", "string_type"}:
+        return f"the {LANGUAGE_NAMES[last]} text is {'missing' if kind == 'missing' else 'empty'}"
     if kind == "missing":
-        if last in LANGUAGE_NAMES:
-            return f"the {LANGUAGE_NAMES[last]} text is missing"
         return f"required key '{last}' is missing"
-    if last in LANGUAGE_NAMES and kind in {"string_too_short", "value_error", "string_type"}:
-        return f"the {LANGUAGE_NAMES[last]} text is empty"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
-        return f"{value!r} is not a date (write it as YYYY-MM-DD): {_reason(error)}"
     if kind.startswith("datetime"):
         return f"{value!r} is not a date and time (write it as 2025-07-21T00:00:00Z): {_reason(error)}"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"{value!r} is not a whole number"
-    if kind in {"bool_parsing", "bool_type"}:
-        return f"{value!r} is not true or false"
-    if kind == "literal_error":
-        return f"{value!r} is not one of {error['ctx']['expected']}"
-    if kind == "string_pattern_mismatch":
-        return f"{value!r} is not {_pattern_hint(error['ctx']['pattern'])}"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"should be a mapping of keys and values, not {_describe(value)}"
-    if kind == "list_type":
-        return f"should be a list, not {_describe(value)}"
-    if kind == "string_type":
-        return f"should be text, not {_describe(value)}"
-    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short"}:
-        return f"{value!r}: {error['msg'][0].lower()}{error['msg'][1:]}"
+    for kinds, message in MESSAGES:
+        if kind in kinds:
+            return message(value, error)
     return f"{error['msg'][0].lower()}{error['msg'][1:]}"
+
+
+# pydantic's error types -> a plain message made from the value and the error
+MESSAGES: list[tuple[set[str], Callable[[Any, Any], str]]] = [
+    ({"string_too_short"}, lambda value, error: "must not be empty"),
+    (
+        {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"},
+        lambda value, error: f"{value!r} is not a date (write it as YYYY-MM-DD): {_reason(error)}",
+    ),
+    ({"int_parsing", "int_type", "int_from_float"}, lambda value, error: f"{value!r} is not a whole number"),
+    ({"bool_parsing", "bool_type"}, lambda value, error: f"{value!r} is not true or false"),
+    ({"literal_error"}, lambda value, error: f"{value!r} is not one of {error['ctx']['expected']}"),
+    (
+        {"string_pattern_mismatch"},
+        lambda value, error: f"{value!r} is not {_pattern_hint(error['ctx']['pattern'])}",
+    ),
+    ({"value_error"}, lambda value, error: str(error["ctx"]["error"])),
+    (
+        {"model_type", "model_attributes_type", "dict_type"},
+        lambda value, error: f"should be a mapping of keys and values, not {_describe(value)}",
+    ),
+    ({"list_type"}, lambda value, error: f"should be a list, not {_describe(value)}"),
+    ({"string_type"}, lambda value, error: f"should be text, not {_describe(value)}"),
+    (
+        {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short"},
+        lambda value, error: f"{value!r}: {error['msg'][0].lower()}{error['msg'][1:]}",
+    ),
+]
 
 
 def _reason(error: Any) -> str:

@@ -206,7 +206,10 @@ def test_each_file_holds_its_sessions(real_files):
     seed = seed_events()
     by_district = lambda n: {uid for uid in seed if f"-district-{n}-" in uid}  # noqa: E731
     for lang in LANGS:
-        got = lambda scope, slug=None: set(vevents(real_files[urls.calendar(lang, 114, scope, slug)]))  # noqa: E731
+
+        def got(scope: str, slug: str | int | None = None, lang: str = lang) -> set[str]:
+            return set(vevents(real_files[urls.calendar(lang, 114, scope, slug)]))
+
         assert got("all") == set(seed)
         assert got("county", "pingtung") == by_district(5)
         assert got("county", "hsinchu-city") == by_district(1)
@@ -414,7 +417,8 @@ def test_dtstamp_and_sequence_come_from_the_data(tiny, monkeypatch):
         )
         .replace(
             "{district: 1, track: funding, date: 2025-08-20, period: morning}",
-            "{district: 1, track: funding, date: 2025-08-20, period: morning, sequence: 2, updated: 2025-07-31T04:00:00}",
+            "{district: 1, track: funding, date: 2025-08-20, period: morning, "
+            "sequence: 2, updated: 2025-07-31T04:00:00}",
         )
     )
     sessions.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ of the real project or the tiny one in tmp_path.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import shutil
@@ -21,7 +22,6 @@ from k12site.builder import build
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Year, part_times
-import itertools
 
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
