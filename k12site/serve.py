@@ -166,7 +166,10 @@ class Preview:
 
     def error_page(self) -> bytes:
         """The page every address shows while no build has succeeded yet."""
-        head = '<!DOCTYPE html>\n<html lang="zh-Hant-TW"><head><meta charset="utf-8"><title>建置失敗 · Build failed</title></head>'
+        head = (
+            '<!DOCTYPE html>\n<html lang="zh-Hant-TW"><head><meta charset="utf-8">'
+            "<title>建置失敗 · Build failed</title></head>"
+        )
         return head.encode("utf-8") + b"<body>" + self.banner() + b"</body></html>\n"
 
 
