@@ -6,6 +6,7 @@ of the real project or the tiny one in tmp_path.
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import shutil
@@ -21,7 +22,6 @@ from k12site.builder import build
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Year, part_times
-import itertools
 
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
@@ -68,13 +68,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 @pytest.fixture(scope="module")
 def year() -> Year:
     return load_project(REPO).years[0]
-
-
-@pytest.fixture
-def tiny_project(tiny: Path) -> Path:
-    """The tiny project of tests/tiny.py with this repository's templates."""
-    shutil.copytree(REPO / "templates", tiny / "templates")
-    return tiny
 
 
 def text(node: Tag) -> str:
