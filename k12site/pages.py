@@ -9,6 +9,7 @@ the URL plan (`urls`) and is relative, so the site works under any sub-path.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -109,9 +110,13 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
 
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
     and with ``watch`` (see `environment`) any template whose file changed is compiled again.
-    A template's syntax error is raised as a `DataError` located in the template.
+    A template's syntax error is raised as a `DataError` located in the template, as is a
+    template or an asset that is a link to a file outside the project (see `links_outside`).
     """
     templates = project.root / "templates"
+    problems = links_outside(templates, project.root)
+    if problems:
+        raise DataError(problems)
     if not (templates / "base.html").is_file():
         raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
     try:
@@ -124,6 +129,36 @@ def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
     """A template's syntax error, located like a data problem."""
     where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
     return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
+
+
+def links_outside(folder: Path, root: Path) -> list[Problem]:
+    """Every link under ``folder`` that leads outside ``root``, as a located problem.
+
+    Templates and assets are read through links (Jinja and the asset copy follow them), so a
+    link to a file outside the project would put that file's text on the site. Links to folders
+    inside the project are followed, each folder once.
+    """
+    inside = root.resolve()
+    problems, seen, waiting = [], set(), [folder]
+    while waiting:
+        path = waiting.pop()
+        real = Path(os.path.realpath(path))  # never raises, not even for a link loop
+        if not real.is_relative_to(inside):
+            what = "folder" if real.is_dir() else "file"
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    1,
+                    1,
+                    "(file)",
+                    f"is a link to a {what} outside the project ({real}): templates and assets must be inside "
+                    f"the project; copy the {what} in instead of linking to it",
+                )
+            )
+        elif real.is_dir() and real not in seen:
+            seen.add(real)
+            waiting += path.iterdir()
+    return problems
 
 
 def _render_all(project: Project, output: Output, env: jinja2.Environment) -> None:

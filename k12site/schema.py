@@ -10,18 +10,26 @@ Zed, Emacs) read that line, then complete keys, show each field's description an
 unknown key or a wrong value while you type. ``build.py check`` stays the authority: it also
 checks what a schema cannot, such as a session's district existing. The schemas are committed;
 a test fails when they differ from what the models generate.
+
+The command writes only plain files inside the project: a symbolic link or a folder where it
+would write or remove a file, or on the way there, is reported before anything is written. Each
+file is written beside its place and moved into it in one step, so an editor never reads half a
+schema and no other name of the old file (a hard link) changes.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from . import models
 from .loader import YEAR_FILES
+from .problems import DataError, Problem, display_path
 
 SCHEMA_DIR = "schemas"
 MODELINE = "# yaml-language-server: $schema="
@@ -101,19 +109,44 @@ def modeline(data_file: Path, root: Path) -> str:
 def write_schemas(root: Path) -> list[Path]:
     """Write every schema, remove retired ones, and give each data file its schema line.
 
-    Returns the files written or changed.
+    Returns the files written or changed. Raises `DataError`, having written nothing, when a
+    link or a folder stands where a file would be written or removed.
     """
     folder = root / SCHEMA_DIR
+    schemas = {root / schema_file(name): schema_text(name) for name in SCHEMAS}
+    retired = [path for path in folder.glob("*.schema.json") if path not in schemas]
+    data = data_files(root)
+    problems = {problem for path in [*schemas, *retired, *data] if (problem := _unsafe(path, root))}
+    if problems:
+        raise DataError(list(problems))
     folder.mkdir(exist_ok=True)
-    written = []
-    for name in SCHEMAS:
-        path = root / schema_file(name)
-        path.write_text(schema_text(name), encoding="utf-8", newline="\n")
-        written.append(path)
-    for path in folder.glob("*.schema.json"):
-        if path not in written:
-            path.unlink()
-    return written + [path for path in data_files(root) if _set_modeline(path, modeline(path, root))]
+    for path, text in schemas.items():
+        replace_file(path, text)
+    for path in retired:
+        path.unlink()
+    return [*schemas, *(path for path in data if _set_modeline(path, modeline(path, root)))]
+
+
+def _unsafe(path: Path, root: Path) -> Problem | None:
+    """Why ``path`` must not be written: a link on the way to it or at it, or a folder at it."""
+    here = root
+    for part in path.relative_to(root).parts:
+        here = here / part
+        if here.is_symlink():
+            what = "folder" if here != path else "file"
+            return _refusal(
+                here,
+                root,
+                f"is a symbolic link (to {os.readlink(here)}); build.py schema writes no file through a link: "
+                f"replace the link with the {what} itself",
+            )
+    if path.is_dir():
+        return _refusal(path, root, "is a folder; build.py schema writes a file here: move the folder away")
+    return None
+
+
+def _refusal(path: Path, root: Path, message: str) -> Problem:
+    return Problem(display_path(path, root), 1, 1, "(file)", message)
 
 
 def _set_modeline(path: Path, line: str) -> bool:
@@ -123,5 +156,27 @@ def _set_modeline(path: Path, line: str) -> bool:
     if first.rstrip("\r") == line:
         return False
     body = rest if first.startswith(_SERVER_COMMENT) else text
-    path.write_text(f"{line}\n{body}", encoding="utf-8", newline="")
+    replace_file(path, f"{line}\n{body}")
     return True
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path``, then move it into ``path``'s place in one `os.replace`.
+
+    A reader sees the old file or the new one, never half of one. The file keeps its
+    permissions (a new one is readable by all); a link or a hard link at ``path`` is replaced,
+    never written through.
+    """
+    try:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

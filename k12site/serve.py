@@ -3,9 +3,11 @@
 MkDocs' loop with Lektor's error page:
 
 - The site is built into a private folder that is only ever replaced whole (`Rebuilder` renders
-  into a staging folder and swaps it in), and the rebuild runs on the server's own thread, so no
-  request ever sees a half-built site.
+  into a new build folder and switches the site link to it), so no request ever sees a half-built
+  site. Rebuilds run in a worker thread (`Rebuilds`), so the server answers from the last good
+  build while one runs, however long it takes.
 - Saves are debounced: a burst of saves makes one rebuild, `SETTLE_SECONDS` after the last.
+  Rebuilds run one at a time; saves during one make exactly one more, after it.
 - A failed rebuild leaves the last good site in place. Its located problems are printed in the
   terminal and shown at the top of every page until a rebuild succeeds.
 - The browser is told to reload only once the rebuild has finished; livereload's own reload
@@ -23,7 +25,9 @@ import sys
 import tempfile
 import time
 import traceback
+from asyncio import Future
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +79,8 @@ def serve(
 def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="k12site-serve-") as folder:
         preview = Preview(root, Path(folder) / "site", base_url=base_url, strict=strict)
-        watcher = SourceWatcher(on_settled=lambda paths: _rebuild_and_reload(preview, paths))
-        server = PreviewServer(preview, watcher=watcher)
+        rebuilds = Rebuilds(preview)
+        server = PreviewServer(preview, watcher=SourceWatcher(on_settled=rebuilds.request))
         for name in WATCHED:
             server.watch(str(root / name))
         try:
@@ -90,6 +94,8 @@ def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool)
                 raise
             print(f"port {port} on {host} is already in use: stop the other server or pass --port", file=sys.stderr)
             return 1
+        finally:
+            rebuilds.close()  # before the preview folder is removed under a running rebuild
     return 0
 
 
@@ -98,11 +104,9 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _rebuild_and_reload(preview: Preview, paths: set[Path]) -> None:
-    names = sorted(_display(path, preview.root) for path in paths)
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    preview.build(f"{shown} changed")
-    LiveReloadHandler.reload_waiters("*")
+def _reason(paths: set[Path], root: Path) -> str:
+    names = sorted(_display(path, root) for path in paths)
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "") + " changed"
 
 
 def _display(path: Path, root: Path) -> str:
@@ -123,9 +127,15 @@ class Preview:
         return self.site.is_dir()
 
     def build(self, reason: str | None = None) -> bool:
-        """(Re)build; on failure keep the last good site and remember the problems to show.
+        """(Re)build now; on failure keep the last good site and remember the problems to show."""
+        self.failure = self.attempt(reason)
+        return self.failure is None
 
-        ``reason`` says what changed; None for the first build.
+    def attempt(self, reason: str | None = None) -> str | None:
+        """(Re)build and say how it went; return the problems to show, None if it succeeded.
+
+        Safe in a worker thread: it changes nothing that requests read but the site link, which
+        the build switches whole. ``reason`` says what changed; None for the first build.
         """
         started = time.perf_counter()
         try:
@@ -134,7 +144,6 @@ class Preview:
             return self._failed(reason, exc.report())
         except Exception:  # any other template or code error: show it like bad data, and keep serving
             return self._failed(reason, traceback.format_exc().rstrip())
-        self.failure = None
         for warning in report.warnings:
             print(warning, file=sys.stderr, flush=True)
         done = f"{reason}: rebuilt" if reason else "built"
@@ -143,13 +152,12 @@ class Preview:
             f"({report.pages} pages, {report.calendars} calendars)",
             flush=True,
         )
-        return True
+        return None
 
-    def _failed(self, reason: str | None, text: str) -> bool:
-        self.failure = text
+    def _failed(self, reason: str | None, text: str) -> str:
         kept = "still serving the last good build" if self.has_site else "nothing to serve yet"
         print(f"{_now()} {reason or 'first build'}: build failed; {kept}\n{text}", file=sys.stderr, flush=True)
-        return False
+        return text
 
     def banner(self) -> bytes:
         """The error banner for the top of every page, HTML-escaped."""
@@ -171,6 +179,52 @@ class Preview:
             "<title>建置失敗 · Build failed</title></head>"
         )
         return head.encode("utf-8") + b"<body>" + self.banner() + b"</body></html>\n"
+
+
+def _reload_browsers() -> None:
+    LiveReloadHandler.reload_waiters("*")
+
+
+class Rebuilds:
+    """Rebuilds in a worker thread, one at a time, so that the server answers while one runs.
+
+    Requests meanwhile get the last good build, as the build switches the site whole. Saves
+    during a rebuild queue one more, which starts when it ends. Once a rebuild has finished,
+    `Preview.failure` is set and the browser told to reload on the server's thread, where the
+    requests run: none sees the failure change while it is being answered.
+    """
+
+    def __init__(self, preview: Preview, reload: Callable[[], None] = _reload_browsers):
+        self.preview = preview
+        self.reload = reload
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="k12site-rebuild")
+        self.running = False
+        self.queued: set[Path] = set()
+
+    def request(self, paths: set[Path]) -> None:
+        """Rebuild because ``paths`` changed, now or after the running rebuild; on the server's thread."""
+        if self.running:
+            self.queued |= paths
+        else:
+            self._start(paths)
+
+    def close(self) -> None:
+        """Wait for the running rebuild, if any, to finish; forget a queued one."""
+        self.worker.shutdown(wait=True, cancel_futures=True)
+
+    def _start(self, paths: set[Path]) -> None:
+        self.running = True
+        loop = IOLoop.current()
+        rebuilt = loop.run_in_executor(self.worker, self.preview.attempt, _reason(paths, self.preview.root))
+        loop.add_future(rebuilt, self._finished)
+
+    def _finished(self, done: Future[str | None]) -> None:
+        self.running = False
+        self.preview.failure = done.result()
+        self.reload()
+        if self.queued:
+            paths, self.queued = self.queued, set()
+            self._start(paths)
 
 
 def with_banner(page: bytes, banner: bytes) -> bytes:
@@ -280,6 +334,8 @@ class SiteFiles(StaticFileHandler):
         return CONTENT_TYPES.get(Path(self.absolute_path).suffix.lower()) or super().get_content_type()
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        # The whole request reads one build: a rebuild in the worker may switch the site meanwhile.
+        self.root = os.path.realpath(self.preview.site)
         if self.preview.failure is None or not include_body:
             return await super().get(path, include_body)
         if not self.preview.has_site:
@@ -291,7 +347,7 @@ class SiteFiles(StaticFileHandler):
         self._html(with_banner(page.read_bytes(), self.preview.banner()))
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
-        not_found = self.preview.site / "404.html"
+        not_found = Path(self.root, "404.html")
         if status_code != 404 or not not_found.is_file():
             return super().write_error(status_code, **kwargs)
         page = not_found.read_bytes()
@@ -299,7 +355,7 @@ class SiteFiles(StaticFileHandler):
 
     def _page(self, path: str) -> Path | None:
         """The HTML file that ``path`` shows, if it is one inside the site."""
-        site = self.preview.site.resolve()
+        site = Path(self.root).resolve()
         file = (site / (path + "index.html" if path == "" or path.endswith("/") else path)).resolve()
         return file if file.suffix == ".html" and file.is_file() and file.is_relative_to(site) else None
 

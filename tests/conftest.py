@@ -27,3 +27,10 @@ def tiny(tmp_path: Path) -> Path:
 @pytest.fixture
 def real(tmp_path: Path) -> Path:
     return copy_real_project(tmp_path / "real")
+
+
+@pytest.fixture
+def tiny_project(tiny: Path) -> Path:
+    """The tiny project of tests/tiny.py with this repository's templates."""
+    shutil.copytree(REPO / "templates", tiny / "templates")
+    return tiny

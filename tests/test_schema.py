@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from tiny import write_tiny
 
 from k12site import models as m
 from k12site import schema
 from k12site.cli import main
 from k12site.loader import load_project
+from k12site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"  # a test dependency
@@ -86,6 +89,112 @@ def test_the_schema_command_writes_schemas_and_adds_missing_schema_lines(real: P
     assert copied.read_text(encoding="utf-8") == line + without
     assert schema.stale_schemas(real) == []
     load_project(real)  # the schema line is a comment to the site's own reader
+
+
+# --- build.py schema writes only plain files inside the project, each in one step -----------
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every plain file under ``folder`` and where every link points, links not followed."""
+    found: dict[str, bytes] = {}
+    for parent, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(parent, name)
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():
+                found[rel] = b"-> " + os.readlink(path).encode()
+            elif path.is_file():
+                found[rel] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return write_tiny(tmp_path / "project")
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the project, with files that look like the project's."""
+    folder = tmp_path / "outside"
+    (folder / "schemas").mkdir(parents=True)
+    (folder / "schemas/site.schema.json").write_text("OUTSIDE\n", encoding="utf-8")
+    (folder / "sessions.schema.json").write_text("OUTSIDE\n", encoding="utf-8")
+    write_tiny(folder / "copy")
+    return folder
+
+
+def _link(project: Path, rel: str, target: Path) -> None:
+    path = project / rel
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+
+
+@pytest.mark.parametrize(
+    ("rel", "target", "what"),
+    [
+        ("schemas", "schemas", "folder"),
+        ("schemas/sessions.schema.json", "sessions.schema.json", "file"),
+        ("data/114/notices/alpha.yaml", "copy/data/114/notices/alpha.yaml", "file"),
+        ("data/114", "copy/data/114", "folder"),
+    ],
+    ids=["schemas-folder", "schema-file", "data-file", "year-folder"],
+)
+def test_the_schema_command_refuses_to_write_through_a_link_and_writes_nothing(
+    project: Path, outside: Path, rel: str, target: str, what: str, capsys
+) -> None:
+    (project / "schemas").mkdir()
+    _link(project, rel, outside / target)
+    before, outside_before = _files(project), _files(outside)
+
+    assert main(["schema", "--root", str(project)]) == 1
+
+    assert capsys.readouterr().err == (
+        f"{rel}:1:1: (file): is a symbolic link (to {outside / target}); build.py schema writes no file "
+        f"through a link: replace the link with the {what} itself\n1 problem found; nothing was written.\n"
+    )
+    assert _files(outside) == outside_before
+    assert _files(project) == before
+
+
+def test_a_folder_where_a_schema_goes_is_reported_not_a_crash(project: Path) -> None:
+    (project / "schemas/site.schema.json").mkdir(parents=True)
+    with pytest.raises(DataError) as caught:
+        schema.write_schemas(project)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "schemas/site.schema.json:1:1: (file): is a folder; build.py schema writes a file here: move the folder away"
+    ]
+    assert _files(project / "schemas") == {}
+
+
+def test_the_schema_command_replaces_files_whole_and_never_writes_into_a_hard_link(
+    project: Path, outside: Path
+) -> None:
+    """A file is written beside its place, then moved into it: a reader never sees half of it,
+    and another name of the old file (here one outside the project) keeps the old text."""
+    (project / "schemas").mkdir()
+    os.link(outside / "sessions.schema.json", project / "schemas/sessions.schema.json")
+    notice = project / "data/114/notices/alpha.yaml"
+    old_notice = notice.read_text(encoding="utf-8")
+    notice.unlink()
+    os.link(outside / "copy/data/114/notices/alpha.yaml", notice)
+    notice.chmod(0o640)
+    outside_before = _files(outside)
+
+    written = schema.write_schemas(project)
+
+    assert _files(outside) == outside_before
+    assert (project / "schemas/sessions.schema.json").read_text(encoding="utf-8") == schema.schema_text("sessions")
+    assert notice.read_text(encoding="utf-8") == schema.modeline(notice, project) + "\n" + old_notice
+    assert notice.stat().st_mode & 0o777 == 0o640  # a rewritten data file keeps its permissions
+    assert (project / "schemas/site.schema.json").stat().st_mode & 0o777 == 0o644
+    assert notice in written
+    assert sorted(os.listdir(project / "schemas")) == sorted(f"{name}.schema.json" for name in schema.SCHEMAS)
+    assert sorted(os.listdir(notice.parent)) == ["alpha.yaml"]  # no temporary file left behind
 
 
 def _check_jsonschema(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -21,11 +22,15 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from k12site.serve import BANNER_ID, SETTLE_SECONDS, Preview, SourceWatcher, with_banner
+from k12site.builder import BuildReport
+from k12site.problems import DataError, Problem
+from k12site.serve import BANNER_ID, SETTLE_SECONDS, Preview, Rebuilds, SourceWatcher, with_banner
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY_PAGE = "/zh-tw/114/counties/pingtung/"  # Pingtung is in district 5, whose password is k12ea0812
 DISTRICTS = "data/114/districts.yaml"
+TINY_COUNTY_PAGE = "/zh-tw/114/counties/alpha/"  # Alpha is in district 1, whose password is pass0806
+SLOW_SECONDS = 2.0
 
 
 # --- the rebuild, in process ----------------------------------------------------------------
@@ -96,6 +101,87 @@ def _watch_while(folder: Path, edits: list[Callable[[], None]]) -> list[set[Path
     return settled
 
 
+class GatedRebuilder:
+    """Stands in for a slow `Rebuilder`: each build waits until the test lets one through."""
+
+    def __init__(self, fail: bool = False):
+        self.fail = fail
+        self.gate = threading.Semaphore(0)
+        self.threads: list[threading.Thread] = []
+
+    def build(self) -> BuildReport:
+        self.threads.append(threading.current_thread())
+        assert self.gate.acquire(timeout=10), "the test never let this build through"
+        if self.fail:
+            raise DataError([Problem("data/114/districts.yaml", 3, 14, "districts[0].schools", "broken")])
+        return BuildReport(1, 1, 2, 0.0, [])
+
+
+async def _until(check: Callable[[], bool], what: str, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"{what}: not within {timeout} s"
+        await asyncio.sleep(0.01)
+
+
+def test_saves_during_a_rebuild_queue_exactly_one_more_rebuild_after_it(tiny: Path, tmp_path: Path, capsys) -> None:
+    preview = Preview(tiny, tmp_path / "site")
+    preview.rebuilder = rebuilder = GatedRebuilder()
+    reloads: list[int] = []
+
+    async def run() -> None:
+        rebuilds = Rebuilds(preview, reload=lambda: reloads.append(len(rebuilder.threads)))
+        try:
+            rebuilds.request({tiny / "data/site.yaml"})
+            await _until(lambda: len(rebuilder.threads) == 1, "the first rebuild")
+            rebuilds.request({tiny / "data/counties.yaml"})  # saved while the first rebuild runs
+            rebuilds.request({tiny / "content/114/home.en.md"})
+            await asyncio.sleep(SETTLE_SECONDS)
+            assert len(rebuilder.threads) == 1 and reloads == []
+            rebuilder.gate.release()
+            await _until(lambda: len(rebuilder.threads) == 2, "the queued rebuild")
+            assert reloads == [1]
+            rebuilder.gate.release()
+            await _until(lambda: len(reloads) == 2, "the reload after the queued rebuild")
+            await asyncio.sleep(SETTLE_SECONDS)
+        finally:
+            rebuilder.gate.release(5)
+            rebuilds.close()
+
+    asyncio.run(run())
+    assert reloads == [1, 2] and len(rebuilder.threads) == 2
+    printed = capsys.readouterr().out
+    assert "data/site.yaml changed: rebuilt" in printed
+    assert "content/114/home.en.md, data/counties.yaml changed: rebuilt" in printed
+
+
+def test_a_rebuild_runs_off_the_servers_thread_and_the_failure_and_reload_come_back_to_it(
+    tiny: Path, tmp_path: Path
+) -> None:
+    preview = Preview(tiny, tmp_path / "site")
+    preview.rebuilder = rebuilder = GatedRebuilder(fail=True)
+    reloads: list[tuple[threading.Thread, str | None]] = []
+
+    async def run() -> None:
+        rebuilds = Rebuilds(preview, reload=lambda: reloads.append((threading.current_thread(), preview.failure)))
+        try:
+            rebuilds.request({tiny / DISTRICTS})
+            await _until(lambda: len(rebuilder.threads) == 1, "the rebuild")
+            assert preview.failure is None  # not set while the rebuild runs
+            rebuilder.gate.release()
+            await _until(lambda: len(reloads) == 1, "the reload")
+        finally:
+            rebuilds.close()
+
+    asyncio.run(run())
+    loop_thread = threading.current_thread()
+    assert rebuilder.threads[0] is not loop_thread
+    [(reloaded_on, failure_then)] = reloads
+    assert reloaded_on is loop_thread
+    assert failure_then == preview.failure
+    assert preview.failure.startswith("data/114/districts.yaml:3:14: districts[0].schools: broken\n1 problem found")
+
+
 def test_a_burst_of_saves_makes_one_rebuild_that_knows_every_changed_file(tmp_path: Path) -> None:
     (tmp_path / "114").mkdir()
     a, b, c = tmp_path / "site.yaml", tmp_path / "114/sessions.yaml", tmp_path / "114/onsite.yaml"
@@ -161,6 +247,17 @@ class Served:
             f"{what}: not seen at {path} within {timeout} s; last: {last!r:.300}\nlog:\n{self.terminal()}"
         )
 
+    def wait_for_terminal(self, pattern: str, timeout: float = 60) -> None:
+        """Wait until the terminal shows ``pattern`` (a regular expression).
+
+        The rebuild's line may come just after its pages: the rebuild runs in another thread.
+        """
+        deadline = time.monotonic() + timeout
+        while not re.search(pattern, self.terminal()):
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"{pattern!r} not printed within {timeout} s; log:\n{self.terminal()}")
+            time.sleep(0.02)
+
     def terminal(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
@@ -171,12 +268,29 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+# Run before `build.py serve` by tests that need every rebuild after the first to be slow.
+SLOW_REBUILDS = f"""
+import time
+from k12site.builder import Rebuilder
+plain, builds = Rebuilder.build, []
+def slow(self):
+    if builds:
+        print("slow rebuild started", flush=True)
+        time.sleep({SLOW_SECONDS})
+    builds.append(1)
+    return plain(self)
+Rebuilder.build = slow
+"""
+
+
 @contextmanager
-def serving(root: Path, log: Path) -> Iterator[Served]:
+def serving(root: Path, log: Path, setup: str = "") -> Iterator[Served]:
+    """``build.py serve`` on ``root`` and a free port, after running the Python code ``setup``."""
     port = _free_port()
+    main = f"{setup}\nimport sys\nfrom k12site.cli import main\nsys.exit(main(sys.argv[1:]))"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--port", str(port)],
+            [sys.executable, "-c", main, "serve", "--root", str(root), "--port", str(port)],
             cwd=REPO,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -221,7 +335,7 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
         changed = site.wait_for(COUNTY_PAGE, lambda r: "k12ea0812-moved" in r.text, "the new password")
         seen_after = time.monotonic() - saved
         assert changed.banner is None
-        assert re.search(r"data/114/districts\.yaml changed: rebuilt in \d+\.\d\d s", site.terminal())
+        site.wait_for_terminal(r"data/114/districts\.yaml changed: rebuilt in \d+\.\d\d s")
 
         # 2. a mistake: the last good page is still served, the located error on top of it
         _edit(districts, "schools: 748", "schools: <b>many</b>")
@@ -262,3 +376,22 @@ def test_a_project_broken_from_the_start_shows_its_errors_at_every_address_until
         _edit(sessions, "date: 2025-08-32", "date: 2025-08-06")
         fixed = site.wait_for("/en/114/", lambda r: r.status == 200, "the first good build")
         assert fixed.banner is None
+
+
+def test_a_request_during_a_slow_rebuild_is_answered_at_once_from_the_last_good_build(
+    tiny_project: Path, tmp_path: Path
+) -> None:
+    with serving(tiny_project, tmp_path / "terminal.txt", setup=SLOW_REBUILDS) as site:
+        site.wait_for(TINY_COUNTY_PAGE, lambda r: r.status == 200, "the first build")
+        _edit(tiny_project / DISTRICTS, "password: pass0806", "password: pass0806-new")
+        site.wait_for_terminal("slow rebuild started")
+
+        asked = time.monotonic()
+        during = site.get(TINY_COUNTY_PAGE)
+        waited = time.monotonic() - asked
+
+        assert waited < SLOW_SECONDS / 2, f"the request waited {waited:.2f} s for the rebuild"
+        assert during.status == 200 and during.banner is None
+        assert "pass0806" in during.text and "pass0806-new" not in during.text
+        site.wait_for(TINY_COUNTY_PAGE, lambda r: "pass0806-new" in r.text, "the rebuilt page", timeout=30)
+        site.wait_for_terminal(r"data/114/districts\.yaml changed: rebuilt in [2-9]\.\d\d s", timeout=10)

@@ -7,6 +7,7 @@ of the real project or the tiny one in tmp_path.
 from __future__ import annotations
 
 import itertools
+import os
 import posixpath
 import re
 import shutil
@@ -19,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from k12site import i18n, urls
 from k12site.builder import build
+from k12site.cli import main
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Year, part_times
@@ -68,13 +70,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 @pytest.fixture(scope="module")
 def year() -> Year:
     return load_project(REPO).years[0]
-
-
-@pytest.fixture
-def tiny_project(tiny: Path) -> Path:
-    """The tiny project of tests/tiny.py with this repository's templates."""
-    shutil.copytree(REPO / "templates", tiny / "templates")
-    return tiny
 
 
 def text(node: Tag) -> str:
@@ -685,6 +680,76 @@ def test_a_broken_data_file_leaves_the_previous_build_untouched(real: Path, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", "real"]
     builds = list((tmp_path / ".out.builds").iterdir())
     assert builds == [out.resolve()], "no half-written build folder is left behind"
+
+
+SECRET = "TEXT-OF-A-FILE-OUTSIDE-THE-PROJECT"
+
+
+def _everything_but(folder: Path, skip: Path) -> str:
+    """The text of every plain file under ``folder`` but those in ``skip``, links not followed."""
+    texts = []
+    for parent, dirs, files in os.walk(folder):
+        dirs[:] = [name for name in dirs if Path(parent, name) != skip]
+        paths = [Path(parent, name) for name in files]
+        texts += [path.read_bytes().decode("utf-8", "replace") for path in paths if not path.is_symlink()]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(
+    ("rel", "target", "what"),
+    [
+        ("templates/assets/x.css", "secret.css", "file"),
+        ("templates/county.html", "county.html", "file"),
+        ("templates/assets/fonts", "fonts", "folder"),
+        ("templates", "templates", "folder"),
+    ],
+    ids=["asset", "template", "asset-folder", "templates-folder"],
+)
+def test_a_template_or_asset_that_links_outside_the_project_is_refused_and_the_site_kept(
+    tiny_project: Path, tmp_path: Path, rel: str, target: str, what: str, capsys
+) -> None:
+    outside = tmp_path / "outside"
+    shutil.copytree(tiny_project / "templates", outside / "templates")
+    (outside / "secret.css").write_text(f"body::after {{ content: '{SECRET}' }}\n", encoding="utf-8")
+    (outside / "county.html").write_text(
+        '{% extends "base.html" %}{% block main %}' + SECRET + "{% endblock %}\n", encoding="utf-8"
+    )
+    (outside / "templates/county.html").write_text((outside / "county.html").read_text(), encoding="utf-8")
+    (outside / "fonts").mkdir()
+    (outside / "fonts/secret.css").write_text(SECRET, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--root", str(tiny_project), "--out", str(out)]) == 0
+    good = Site(out).files()
+    link = tiny_project / rel
+    if link.is_dir():
+        shutil.rmtree(link)
+    link.unlink(missing_ok=True)
+    link.symlink_to(outside / target)
+    capsys.readouterr()
+
+    assert main(["build", "--root", str(tiny_project), "--out", str(out)]) == 1
+
+    assert capsys.readouterr().err == (
+        f"{rel}:1:1: (file): is a link to a {what} outside the project ({(outside / target).resolve()}): "
+        f"templates and assets must be inside the project; copy the {what} in instead of linking to it\n"
+        "1 problem found; nothing was written.\n"
+    )
+    assert Site(out).files() == good
+    assert SECRET not in _everything_but(tmp_path, skip=outside)
+
+
+def test_a_folder_named_like_an_asset_is_a_folder_and_a_link_inside_the_project_is_followed(
+    tiny_project: Path, tmp_path: Path
+) -> None:
+    assets = tiny_project / "templates/assets"
+    (assets / "x.css").mkdir()
+    (assets / "x.css/inner.css").write_text("p {}\n", encoding="utf-8")
+    (assets / "empty.js").mkdir()
+    (assets / "print.css").symlink_to("style.css")
+    files = build_site(tiny_project, tmp_path / "out").files()
+    assert files["assets/x.css/inner.css"] == b"p {}\n"
+    assert files["assets/print.css"] == files["assets/style.css"]
+    assert not any(name.startswith("assets/empty.js") for name in files)
 
 
 # --- interface strings and letter numbering -------------------------------------------------------
