@@ -96,9 +96,14 @@ class StagedOutput(Output):
             stream.write(content)
 
     def commit(self) -> None:
-        """Make ``target`` a link to this build's folder in one step, then drop older builds."""
+        """Make ``target`` a link to this build's folder in one step, then drop older builds.
+
+        The build it replaces stays until the next one: a reader (such as the preview server)
+        that found a file through the old link a moment ago can still open it.
+        """
+        previous = Path(os.path.realpath(self.target)) if self.target.is_symlink() else None
         switch_to(self.target, self.folder)
-        remove_old_builds(self.target)
+        remove_old_builds(self.target, keep=previous)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -123,12 +128,12 @@ def switch_to(target: Path, folder: Path) -> None:
     os.replace(link, target)
 
 
-def remove_old_builds(target: Path) -> None:
-    """Remove every build folder but the one ``target`` links to, and stray links of killed builds."""
+def remove_old_builds(target: Path, keep: Path | None = None) -> None:
+    """Remove every build folder but the one ``target`` links to (and ``keep``), and stray links."""
     builds = builds_folder(target)
     current = Path(os.path.realpath(target))
     for folder in builds.iterdir() if builds.is_dir() else []:
-        if folder != current:
+        if folder not in (current, keep):
             if folder.is_dir() and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
             else:
