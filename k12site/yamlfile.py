@@ -99,6 +99,6 @@ def _convert(node: yaml.Node, loc: Loc, out: YamlFile) -> Any:
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*loc, index), out) for index, item in enumerate(node.value)]
-    if node.style is None and node.value in _NULLS:
+    if node.style in (None, "") and node.value in _NULLS:  # plain: libyaml says "", PyYAML None
         return None
     return node.value
