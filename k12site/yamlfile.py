@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .problems import Loc, Problem, format_field
+from .sourcefile import SourceError, decode_source
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same marks, faster
@@ -41,18 +42,13 @@ class YamlFile:
         return Problem(self.name, line, column, format_field(loc), message, warning)
 
 
-class YamlSyntaxError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+class YamlSyntaxError(SourceError):
+    """A file that is not YAML, or not the plain YAML a data file may hold."""
 
 
 def read_yaml(raw: bytes, name: str) -> YamlFile:
-    """Parse the bytes of the file called ``name``; a syntax error becomes a `YamlSyntaxError`."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(Problem(name, 1, 1, "(file)", f"is not UTF-8 text ({exc.reason})")) from None
+    """Parse the bytes of the file called ``name``; bad text or YAML raises a `SourceError`."""
+    text = decode_source(raw, name)
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
