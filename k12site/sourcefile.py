@@ -85,6 +85,12 @@ def decode_source(raw: bytes, name: str) -> str:
     return text
 
 
+def forbidden_character(text: str) -> str | None:
+    """The first character of ``text`` that no source file may hold, if any."""
+    found = _FORBIDDEN.search(text)
+    return found[0] if found else None
+
+
 def describe(char: str) -> str:
     """Why ``char`` is refused, naming it by its code point: ``U+0000 is a control character; …``."""
     return f"U+{ord(char):04X} {_WHAT.get(char, 'is a control character; delete it')}"

@@ -46,6 +46,77 @@ def replace_bytes(root: Path, rel: str, old: bytes, new: bytes) -> None:
 # --- bounded work ---------------------------------------------------------------------------
 
 
+def alias_bomb(levels: int, width: int) -> str:
+    """A "billion laughs": each level lists the one before ``width`` times, so the last holds width**levels."""
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * width) + "]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * width) + "]" for n in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_at_the_alias_that_passes_the_limit(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 9 levels of 10: a billion values from 600 bytes, minutes and gigabytes if expanded.
+    append(tiny, "data/114/sessions.yaml", alias_bomb(levels=9, width=10))
+    assert_refused(
+        tiny,
+        capsys,
+        "data/114/sessions.yaml:9:45: a3[7]: alias *a2 brings the file to 10,144 values, "
+        "more than the 10,000 a data file may hold",
+    )
+
+
+def test_a_few_aliases_are_still_fine(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace_bytes(tiny, "data/114/districts.yaml", b" counties: [beta-city]", b" counties: &second [beta-city]")
+    replace_bytes(tiny, "data/114/districts.yaml", b"priority_counties: [beta-city]", b"priority_counties: *second")
+    assert main(["check", "--root", str(tiny)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "deep: " + "[" * 40 + "]" * 40 + "\n",
+            "data/114/sessions.yaml:6:38: deep" + "[0]" * 31 + ": nests lists and mappings more than 32 levels deep",
+            id="nesting",
+        ),
+        pytest.param(
+            "inner: &inner " + "[" * 20 + "]" * 20 + "\nouter: " + "[" * 12 + "*inner" + "]" * 12 + "\n",
+            "data/114/sessions.yaml:7:20: outer"
+            + "[0]" * 12
+            + ": alias *inner nests lists and mappings more than 32 levels deep",
+            id="nesting_through_an_alias",
+        ),
+        pytest.param(
+            "loop: &loop [*loop]\n",
+            "data/114/sessions.yaml:6:14: loop[0]: alias *loop refers to the list or mapping it stands in",
+            id="recursive_alias",
+        ),
+        pytest.param(
+            "lonely: *nowhere\n",
+            "data/114/sessions.yaml:6:9: lonely: alias *nowhere is not defined above it; "
+            "mark the value with &nowhere first",
+            id="undefined_alias",
+        ),
+        pytest.param(
+            "one: &twice x\ntwo: &twice y\n",
+            "data/114/sessions.yaml:7:6: two: anchor &twice is already defined at line 6, column 6",
+            id="anchor_defined_twice",
+        ),
+        pytest.param(
+            "---\nsessions: []\n",
+            "data/114/sessions.yaml:6:1: (file): a second YAML document starts here; a data file holds one document",
+            id="second_document",
+        ),
+    ],
+)
+def test_structure_that_would_cost_unbounded_work_is_refused(
+    tiny: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    append(tiny, "data/114/sessions.yaml", text)
+    assert_refused(tiny, capsys, expected)
+
+
 @pytest.mark.parametrize(
     ("rel", "filler"),
     [("data/114/notices/alpha.yaml", "# filler\n"), ("content/114/home.en.md", "More text.\n")],
@@ -118,6 +189,13 @@ def test_invalid_utf8_in_markdown_is_located_at_its_byte(tiny: Path, capsys: pyt
             "data/114/year.yaml:11:31: (file): U+000D is a carriage return without a line feed; "
             "end lines with LF or CR LF",
             id="bare_cr_in_yaml",
+        ),
+        pytest.param(
+            "data/114/year.yaml",
+            "en: Summary}",
+            'en: "Sum\\amary"}',
+            "data/114/year.yaml:11:23: summary.en: U+0007 is a control character; delete it",
+            id="escaped_control_character_in_yaml",
         ),
         pytest.param(
             "content/114/home.en.md",
