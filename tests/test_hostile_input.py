@@ -234,6 +234,44 @@ def test_crlf_line_endings_are_fine(tiny: Path, capsys: pytest.CaptureFixture[st
     assert main(["check", "--root", str(tiny)]) == 0
 
 
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "expected"),
+    [
+        pytest.param(
+            "data/counties.yaml",
+            "en: Alpha County}",
+            'en: "Alpha\\nCounty"}',
+            "data/counties.yaml:3:24: counties[0].name.en: must be one line: it holds a line break",
+            id="county_name",
+        ),
+        pytest.param(
+            "data/114/districts.yaml",
+            "password: pass0807\n",
+            "password: |\n        pass0807\n",
+            "data/114/districts.yaml:16:17: districts[1].webex.password: must be one line: it holds a line break",
+            id="password_with_a_trailing_line_break",
+        ),
+        pytest.param(
+            "data/114/tracks.yaml",
+            "label: {zh: 上午場, en: Morning}",
+            "label: {zh: 上午場, en: Morning\n\n          session}",
+            "data/114/tracks.yaml:31:30: tracks[1].parts[0].label.en: must be one line: it holds a line break",
+            id="part_label",
+        ),
+    ],
+)
+def test_a_line_break_in_a_one_line_field_is_reported(
+    tiny: Path, capsys: pytest.CaptureFixture[str], rel: str, old: str, new: str, expected: str
+) -> None:
+    replace_bytes(tiny, rel, old.encode(), new.encode())
+    assert_refused(tiny, capsys, expected)
+
+
+def test_prose_may_hold_line_breaks(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace_bytes(tiny, "data/114/year.yaml", b"en: Summary}", b'en: "Summary\\n\\nMore"}')
+    assert main(["check", "--root", str(tiny)]) == 0
+
+
 # --- containment ----------------------------------------------------------------------------
 
 SECRET = "root:x:0:0:the secret outside the project\n"
