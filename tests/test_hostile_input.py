@@ -56,7 +56,7 @@ def alias_bomb(levels: int, width: int) -> str:
 def test_an_alias_bomb_is_refused_at_the_alias_that_passes_the_limit(
     tiny: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # 9 levels of 10: a billion values from 600 bytes, minutes and gigabytes if expanded.
+    # 9 levels of 10: a billion values from 531 bytes, minutes and gigabytes if expanded.
     append(tiny, "data/114/sessions.yaml", alias_bomb(levels=9, width=10))
     assert_refused(
         tiny,
@@ -86,6 +86,12 @@ def test_a_few_aliases_are_still_fine(tiny: Path, capsys: pytest.CaptureFixture[
             + "[0]" * 12
             + ": alias *inner nests lists and mappings more than 32 levels deep",
             id="nesting_through_an_alias",
+        ),
+        pytest.param(
+            "big: &big " + "x" * 300_000 + "\nmany: [*big, *big, *big]\n",
+            "data/114/sessions.yaml:7:20: many[2]: alias *big brings the file to 1,200,201 characters of text, "
+            "more than the 1,000,000 a data file may hold",
+            id="long_text_repeated_by_aliases",
         ),
         pytest.param(
             "loop: &loop [*loop]\n",
@@ -127,6 +133,21 @@ def test_an_oversize_file_is_refused_before_it_is_parsed(
 ) -> None:
     append(tiny, rel, filler * (1_000_000 // len(filler) + 1))
     assert_refused(tiny, capsys, f"{rel}:1:1: (file): is larger than 1,000,000 bytes, the most a source file may hold")
+
+
+def test_a_yaml_syntax_error_quotes_no_line_of_the_file(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # PyYAML's own str() of an error prints the lines around it; a problem names the spot instead.
+    replace_bytes(tiny, "data/114/sessions.yaml", b"sessions:\n", b"# token s3cr3t\nsessions:\n")
+    replace_bytes(
+        tiny, "data/114/sessions.yaml", b"period: full_day}\n  - {district: 2", b"period: full_day\n  - {district: 2"
+    )
+    code, lines = run_check(tiny, capsys)
+    assert code == 1
+    assert lines == [
+        "data/114/sessions.yaml:4:5: (file): YAML syntax error: did not find expected ',' or '}' "
+        "(while parsing a flow mapping that starts at line 3, column 5)",
+        "1 problem found; nothing was written.",
+    ]
 
 
 # --- bytes ----------------------------------------------------------------------------------
