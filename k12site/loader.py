@@ -22,8 +22,9 @@ from . import checks, models
 from .i18n import LANGS
 from .problems import DataError, Problem, display_path
 from .project import Project, Year
+from .sourcefile import SourceError, decode_source, read_source
 from .validate import validate_file
-from .yamlfile import YamlFile, YamlSyntaxError, read_yaml
+from .yamlfile import YamlFile, read_yaml
 
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "year": models.YearFile,
@@ -58,9 +59,9 @@ class Loader:
     def file(self, path: Path, model: type[BaseModel], into: Loaded, key: str) -> None:
         name = display_path(path, self.root)
         try:
-            raw = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
-            self.problems.append(Problem(name, 1, 1, "(file)", "this file is missing"))
+            raw = read_source(path, self.root)
+        except SourceError as exc:
+            self.problems.append(exc.problem)
             into.models[key] = None
             return
         cached = self.cache.get(path)
@@ -77,7 +78,7 @@ class Loader:
     def _parse(path: Path, raw: bytes, name: str, model: type[BaseModel]) -> tuple[YamlFile | None, Any, list[Problem]]:
         try:
             source = read_yaml(raw, name)
-        except YamlSyntaxError as exc:
+        except SourceError as exc:
             return None, None, [exc.problem]
         obj, problems = validate_file(model, source)
         return source, obj, problems
@@ -85,6 +86,7 @@ class Loader:
     def content(self, year: int) -> dict[tuple[str, str], str]:
         folder = self.root / "content" / str(year)
         pages: dict[tuple[str, str], str] = {}
+        present = set()  # every page file found, readable or not: a refused file is not a missing one
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             name = display_path(path, self.root)
             match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
@@ -93,12 +95,17 @@ class Loader:
                     Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md")
                 )
                 continue
-            text = path.read_text(encoding="utf-8")
+            present.add((match[1], match[2]))
+            try:
+                text = decode_source(read_source(path, self.root), name)
+            except SourceError as exc:
+                self.problems.append(exc.problem)
+                continue
             self.problems.extend(checks.markdown_links(name, text))
             pages[(match[1], match[2])] = text
-        for page, lang in sorted(pages):
+        for page, lang in sorted(present):
             for other in LANGS:
-                if (page, other) not in pages:
+                if (page, other) not in present:
                     name = display_path(folder / f"{page}.{lang}.md", self.root)
                     self.problems.append(Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing"))
         return pages

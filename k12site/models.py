@@ -1,6 +1,7 @@
 """The declarative data model: one pydantic class per YAML file and its parts.
 
-Every model forbids unknown keys. Every string a reader sees is a `Text` holding both languages.
+Every model forbids unknown keys. Every string a reader sees is a `Text` holding both languages,
+or a `LineText` where it must fit on one line: a name, title, label or venue.
 Values that can be computed (weekdays, ROC dates, durations, totals, a district's counties) are
 not fields here; `k12site.project` derives them.
 """
@@ -12,6 +13,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -26,7 +28,16 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise PydanticCustomError("one_line", "must be one line: it holds a line break")
+    return value
+
+
 NonEmpty = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
+# A name, title, label, password or reference: a line break in one would break a heading, a
+# calendar's name or a line of a letter. The pattern tells editors; the validator, `check`.
+Line = Annotated[NonEmpty, AfterValidator(_one_line), Field(json_schema_extra={"pattern": r"^[^\n]*$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
@@ -62,6 +73,13 @@ class Text(Model):
         return {"zh-tw": self.zh, "en": self.en}
 
 
+class LineText(Text):
+    """A piece of text a reader sees, in both languages, on one line: a name, title, label or venue."""
+
+    zh: Line
+    en: Line
+
+
 class Item(Model):
     """A numbered or bulleted point, with nested points (一、 (一) 1、 in a letter)."""
 
@@ -85,7 +103,7 @@ class Window(Model):
 class Site(Model):
     """Settings for the whole site, shared by every academic year."""
 
-    title: Text
+    title: LineText
     description: Text
     languages: list[Literal["zh-tw", "en"]] = Field(
         ["zh-tw", "en"], description="Traditional Chinese first, then English; both are required."
@@ -93,7 +111,7 @@ class Site(Model):
     base_url: str = Field(
         "", description="Absolute https:// URL the site is published at, ending in '/'; empty for none."
     )
-    calendar_prodid: NonEmpty = "-//k12-sis-training//site generator//ZH-TW"
+    calendar_prodid: Line = "-//k12-sis-training//site generator//ZH-TW"
     calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
 
 
@@ -102,7 +120,7 @@ class Site(Model):
 
 class County(Model):
     slug: Slug
-    name: Text
+    name: LineText
 
 
 class CountiesFile(Model):
@@ -113,16 +131,16 @@ class CountiesFile(Model):
 
 
 class Body(Model):
-    name: Text
-    short: Text | None = None
+    name: LineText
+    short: LineText | None = None
 
 
 class YearFile(Model):
     """The academic year and the facts shared by all its pages."""
 
     academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
-    title: Text
-    short_title: Text = Field(description="A short form of the title, for calendar names in phone apps.")
+    title: LineText
+    short_title: LineText = Field(description="A short form of the title, for calendar names in phone apps.")
     organizer: Body
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
@@ -136,15 +154,15 @@ class YearFile(Model):
 
 
 class DisplayName(Model):
-    format: Text = Field(description="Use {county} where the county's name goes.")
-    example: Text = Field(description="Use {county} where the county's name goes.")
+    format: LineText = Field(description="Use {county} where the county's name goes.")
+    example: LineText = Field(description="Use {county} where the county's name goes.")
     rule: Text
 
 
 class JoiningFile(Model):
     """How to join an online session: software, capacity, display name, audio check."""
 
-    software: NonEmpty
+    software: Line
     capacity: int = Field(gt=0)
     open_to_other_districts: bool
     display_name: DisplayName
@@ -158,7 +176,7 @@ class JoiningFile(Model):
 class Webex(Model):
     url: HttpsUrl
     meeting_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{4} [0-9]{3} [0-9]{4}$")]
-    password: NonEmpty
+    password: Line
 
 
 class District(Model):
@@ -186,12 +204,12 @@ class Slot(Model):
     start: TimeOfDay
     end: TimeOfDay | None = None
     kind: SlotKind
-    title: Text | None = None
+    title: LineText | None = None
     items: list[Item] = []
     audio_check: Literal["none", "reminder", "steps"] = Field(
         "none", description="Show joining.yaml's audio check: its intro only, or with the steps."
     )
-    speaker: Text | None = None
+    speaker: LineText | None = None
 
 
 class Part(Model):
@@ -199,7 +217,7 @@ class Part(Model):
 
     slug: Slug
     period: Literal["morning", "afternoon", "full_day"]
-    label: Text
+    label: LineText
     hours: int = Field(gt=0, description="Professional development hours for attending all of it.")
     slots: list[Slot] = Field(min_length=1)
 
@@ -207,7 +225,7 @@ class Part(Model):
 class Track(Model):
     slug: Slug
     system: Slug = Field(description="A key of `systems` in year.yaml.")
-    name: Text
+    name: LineText
     audience: Text
     topics: Text
     window: Window
@@ -246,8 +264,8 @@ class SessionsFile(Model):
 class ProcessFile(Model):
     """The Administration's process description (the letter's attachment)."""
 
-    title: Text
-    issuer: Text
+    title: LineText
+    issuer: LineText
     purposes: list[Item]
     method: Text
     online_window: Window
@@ -265,7 +283,7 @@ class OnsiteSession(Model):
     date: dt.date
     start: TimeOfDay
     end: TimeOfDay
-    venue: Text
+    venue: LineText
     sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
     updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
     on_weekend: bool = Field(
@@ -275,7 +293,7 @@ class OnsiteSession(Model):
 
 class CheckItem(Model):
     slug: Slug
-    condition: Text
+    condition: LineText
     bring: Text
     options: list[Text] = []
     options_rule: Text | None = None
@@ -284,7 +302,7 @@ class CheckItem(Model):
 class OnsiteFile(Model):
     """On-site hands-on troubleshooting: when, where, what to bring, the agenda."""
 
-    title: Text
+    title: LineText
     when: Text
     where: Text
     bring_intro: Text
@@ -297,28 +315,28 @@ class OnsiteFile(Model):
 
 
 class Contact(Model):
-    name: Text
+    name: LineText
     phone: Phone
     email: Email
 
 
 class Attachment(Model):
-    label: Text
-    file: NonEmpty
+    label: LineText
+    file: Line
     page: Literal["process"] = Field(description="The page of this site that carries its content.")
 
 
 class NoticeFile(Model):
     """A county government's official letter (函) forwarding the plan to its schools."""
 
-    sender: Text
-    address: Text
+    sender: LineText
+    address: LineText
     contact: Contact
-    addressee: Text
+    addressee: LineText
     date: dt.date
-    reference: NonEmpty
-    priority: Text
-    classification: Text | None = None
+    reference: Line
+    priority: LineText
+    classification: LineText | None = None
     attachments: list[Attachment] = []
     subject: Text
     items: list[Item]

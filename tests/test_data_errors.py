@@ -376,6 +376,16 @@ def test_unquoted_clock_times_are_read_as_times_not_numbers(tiny: Path, capsys: 
     assert main(["check", "--root", str(tiny)]) == 0
 
 
+def test_a_plain_null_is_nothing_but_a_quoted_one_is_text(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    break_file(tiny, "data/114/notices/alpha.yaml", "priority:", "classification: ~\npriority:")
+    assert main(["check", "--root", str(tiny)]) == 0
+    break_file(tiny, "data/114/notices/alpha.yaml", "classification: ~", 'classification: "~"')
+    _, lines = run_check(tiny, capsys)
+    assert lines[0] == (
+        "data/114/notices/alpha.yaml:10:17: classification: should be a mapping of keys and values, not the text '~'"
+    )
+
+
 def test_strict_mode_turns_warnings_into_errors(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     break_file(tiny, "data/114/sessions.yaml", "track: hr, date: 2025-08-07", "track: hr, date: 2025-08-09")
     assert main(["check", "--root", str(tiny)]) == 0
