@@ -50,7 +50,7 @@ def _message(loc: Loc, error: Any) -> str:
     if kind == "missing":
         return f"required key '{last}' is missing"
     if kind.startswith("datetime"):
-        return f"{value!r} is not a date and time (write it as 2025-07-21T00:00:00Z): {_reason(error)}"
+        return f"{_quote(value)} is not a date and time (write it as 2025-07-21T00:00:00Z): {_reason(error)}"
     for kinds, message in MESSAGES:
         if kind in kinds:
             return message(value, error)
@@ -62,14 +62,14 @@ MESSAGES: list[tuple[set[str], Callable[[Any, Any], str]]] = [
     ({"string_too_short"}, lambda value, error: "must not be empty"),
     (
         {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"},
-        lambda value, error: f"{value!r} is not a date (write it as YYYY-MM-DD): {_reason(error)}",
+        lambda value, error: f"{_quote(value)} is not a date (write it as YYYY-MM-DD): {_reason(error)}",
     ),
-    ({"int_parsing", "int_type", "int_from_float"}, lambda value, error: f"{value!r} is not a whole number"),
-    ({"bool_parsing", "bool_type"}, lambda value, error: f"{value!r} is not true or false"),
-    ({"literal_error"}, lambda value, error: f"{value!r} is not one of {error['ctx']['expected']}"),
+    ({"int_parsing", "int_type", "int_from_float"}, lambda value, error: f"{_quote(value)} is not a whole number"),
+    ({"bool_parsing", "bool_type"}, lambda value, error: f"{_quote(value)} is not true or false"),
+    ({"literal_error"}, lambda value, error: f"{_quote(value)} is not one of {error['ctx']['expected']}"),
     (
         {"string_pattern_mismatch"},
-        lambda value, error: f"{value!r} is not {_pattern_hint(error['ctx']['pattern'])}",
+        lambda value, error: f"{_quote(value)} is not {_pattern_hint(error['ctx']['pattern'])}",
     ),
     ({"value_error"}, lambda value, error: str(error["ctx"]["error"])),
     (
@@ -80,9 +80,21 @@ MESSAGES: list[tuple[set[str], Callable[[Any, Any], str]]] = [
     ({"string_type"}, lambda value, error: f"should be text, not {_describe(value)}"),
     (
         {"greater_than", "greater_than_equal", "less_than", "less_than_equal", "too_short"},
-        lambda value, error: f"{value!r}: {error['msg'][0].lower()}{error['msg'][1:]}",
+        lambda value, error: f"{_quote(value)}: {error['msg'][0].lower()}{error['msg'][1:]}",
     ),
 ]
+
+
+QUOTE_LIMIT = 80
+
+
+def _quote(value: Any) -> str:
+    """The value as a message quotes it: its first line, at most `QUOTE_LIMIT` characters."""
+    text = value if isinstance(value, str) else repr(value)
+    first = text.split("\n", 1)[0]
+    if len(first) > QUOTE_LIMIT or first != text:
+        return repr(first[:QUOTE_LIMIT] + "…")
+    return repr(value)
 
 
 def _reason(error: Any) -> str:
@@ -109,7 +121,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return f"the text {value!r}"
+    return f"the text {_quote(value)}"
 
 
 def _unknown_key(model: type[BaseModel], loc: Loc) -> str:

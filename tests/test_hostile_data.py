@@ -216,3 +216,14 @@ def test_a_bad_base_url_in_site_yaml_is_an_error(tiny: Path, capsys: pytest.Capt
     assert lines[0] == (
         "data/site.yaml:3:11: base_url: 'javascript://x/' is not an absolute https:// URL (http:// only for localhost)"
     )
+
+
+def test_a_message_quotes_at_most_the_first_line_of_a_long_value(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "x" * 500
+    replace(tiny, "data/114/districts.yaml", "schools: 10", "schools: |\n      " + long + "\n      secret second line")
+    code, lines = run(["check", "--root", str(tiny)], capsys)
+    assert code == 1
+    assert lines[0] == f"data/114/districts.yaml:4:14: districts[0].schools: '{'x' * 80}…' is not a whole number"
+    assert "secret" not in "\n".join(lines)
