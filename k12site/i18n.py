@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 LANGS = ("zh-tw", "en")  # Traditional Chinese first
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
 OTHER = {"zh-tw": "en", "en": "zh-tw"}
+OG_LOCALE = {"zh-tw": "zh_TW", "en": "en_US"}  # Open Graph writes locales with an underscore
 
 UI: dict[str, tuple[str, str]] = {
     # page frame
@@ -36,7 +37,6 @@ UI: dict[str, tuple[str, str]] = {
         "資料來源：{sender}函（{reference}）及其附件流程說明。",
         "Source: the {sender}'s official letter ({reference}) and its attachment, the process description.",
     ),
-    "table_scroll": ("表格：{caption}（可左右捲動）", "Table: {caption} (scrolls sideways)"),
     # general labels
     "district_n": ("第 {n} 區", "District {n}"),
     "sessions_in_all": ("總計 {n} 場次", "{n} sessions in all"),

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from . import dates, i18n, models, urls
 from .eventtext import google_calendar_url
-from .i18n import HTML_LANG, LANGS, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
+from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
@@ -175,6 +175,7 @@ def _render_all(project: Project, output: Output, env: jinja2.Environment) -> No
     _render(env, output, Page("404"), "404.html", shared)
     output.add("sitemap.xml", env.get_template("sitemap.xml").render(pages=listed, **shared))
     output.add("robots.txt", env.get_template("robots.txt").render(**shared))
+    output.add("favicon.ico", (templates / "favicon.ico").read_bytes())  # browsers ask the root for it
     for path in sorted((templates / "assets").rglob("*")):
         if path.is_file():
             output.add(urls.asset(path.relative_to(templates / "assets").as_posix()), path.read_bytes())
@@ -303,6 +304,11 @@ class Links:
         return self.href(ctx["here"], urls.asset(name))
 
     @pass_context
+    def site_file(self, ctx: Context, path: str) -> str:
+        """A link to a file at the site's root, such as favicon.ico."""
+        return self.href(ctx["here"], path)
+
+    @pass_context
     def calendar(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         here: Page = ctx["here"]
         return urls.relative(here, urls.calendar(here.lang, here.year, scope, slug))
@@ -344,14 +350,15 @@ def _onsite_slug(event: Event) -> str:
 
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     links = Links(project.site.base_url, google)
-    helpers = ("url", "nav", "link", "asset", "calendar", "subscribe", "google_url", "alternates", "absolute")
+    helpers = ("url", "nav", "link", "asset", "site_file", "calendar", "subscribe", "google_url", "alternates")
     return {
-        **{name: getattr(links, name) for name in (*helpers, "absolute_url")},
+        **{name: getattr(links, name) for name in (*helpers, "absolute", "absolute_url")},
         "langs": LANGS,
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
         "PERIOD": PERIOD,
         "html_langs": HTML_LANG,
+        "og_locales": OG_LOCALE,
         "Page": Page,
         "part_times": part_times,
         "onsite_slug": _onsite_slug,

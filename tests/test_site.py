@@ -565,16 +565,21 @@ def test_every_page_has_its_language_a_skip_link_one_h1_and_headings_in_order(si
             assert level <= previous + 1, f"{rel}: h{previous} then h{level}"
 
 
-def test_every_table_has_a_caption_scoped_headers_and_a_focusable_scroll_box(site: Site) -> None:
+def test_every_table_has_a_caption_scoped_headers_and_labels_for_its_stacked_form(site: Site) -> None:
+    """On a phone a table's rows become blocks; each value then shows its column's header."""
     tables = 0
     for rel in site.html_files:
         for table in site.soup(rel).find_all("table"):
             tables += 1
             assert table.caption and text(table.caption), rel
             assert all(th.get("scope") in ("col", "row") for th in table.find_all("th")), rel
-            wrap = table.parent
-            assert wrap.name == "div" and "table-wrap" in wrap["class"], rel
-            assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"], rel
+            assert "stack" in table["class"], rel
+            headers = [text(th) for th in table.thead.find_all("th")]
+            for row in table.tbody.find_all("tr"):
+                cells = row.find_all(["th", "td"], recursive=False)
+                assert len(cells) == len(headers), rel
+                for header, cell in zip(headers, cells, strict=True):
+                    assert cell["data-label"] == header or "empty" in cell.get("class", []), (rel, header)
     assert tables >= 2 * (1 + 3 + 2 + 1 + 1)
 
 
@@ -802,3 +807,42 @@ def test_chinese_numerals_as_letters_count(n: int, zh: str) -> None:
 def test_item_markers_follow_the_depth() -> None:
     assert [i18n.item_marker(d, 2, "zh-tw") for d in range(4)] == ["二、", "(二)", "2、", "(2)"]
     assert [i18n.item_marker(d, 2, "en") for d in range(4)] == ["2.", "(2)", "(b)", "(bb)"]
+
+
+# --- links that travel well ---------------------------------------------------------------------
+
+
+def test_every_page_carries_a_link_card_in_its_own_language(site: Site) -> None:
+    for rel in site.html_files:
+        soup = site.soup(rel)
+        meta = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta", content=True)}
+        title = soup.title.get_text()
+        assert meta["og:title"] and title.startswith(meta["og:title"]), rel
+        assert meta["og:description"] == meta["description"] if "description" in meta else meta["og:description"], rel
+        assert meta["twitter:card"] == "summary", rel
+        lang = rel.partition("/")[0] if rel.startswith(("zh-tw/", "en/")) else "zh-tw"
+        assert meta["og:locale"] == {"zh-tw": "zh_TW", "en": "en_US"}[lang], rel
+        assert meta["og:locale:alternate"] == {"zh-tw": "en_US", "en": "zh_TW"}[lang], rel
+        assert "og:url" not in meta, "no og:url without a base URL"
+
+
+def test_og_url_is_the_pages_own_address_when_a_base_url_is_known(real: Path, tmp_path: Path) -> None:
+    built = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
+    for rel in ("zh-tw/114/counties/pingtung/index.html", "en/114/sessions/index.html"):
+        soup = built.soup(rel)
+        og_url = soup.find("meta", property="og:url")["content"]
+        assert (
+            og_url
+            == soup.find("link", rel="canonical")["href"]
+            == "https://example.org/training/" + rel.removesuffix("index.html")
+        )
+
+
+def test_every_page_names_icons_that_exist(site: Site) -> None:
+    assert (site.root / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    for rel in site.html_files:
+        icons = site.soup(rel).find_all("link", rel="icon")
+        assert {i.get("type") for i in icons} == {None, "image/svg+xml"}, rel
+        for icon in icons:
+            target, _ = resolve(rel, icon["href"])
+            assert (site.root / target).is_file(), (rel, icon["href"])

@@ -317,6 +317,51 @@ def sideways_scroll_problem(tab: Tab, path: str) -> str | None:
     )
 
 
+HIDDEN_CELLS_JS = """() => {
+  const view = {left: 0, right: document.documentElement.clientWidth};
+  // The horizontal boxes that show a cell: the window, and every ancestor that clips or scrolls.
+  const boxes = cell => {
+    const found = [view];
+    for (let a = cell.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') {
+        const r = a.getBoundingClientRect();
+        found.push({left: r.left + a.clientLeft, right: r.left + a.clientLeft + a.clientWidth});
+      }
+    }
+    return found;
+  };
+  const text = e => e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40);
+  const hidden = [];
+  for (const table of document.querySelectorAll('table')) {
+    const caption = table.caption ? text(table.caption) : '(no caption)';
+    for (const cell of table.querySelectorAll('th, td')) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+      const shown = boxes(cell);
+      if (shown.some(b => b.right - b.left <= 1)) continue;  // hidden on purpose, for screen readers
+      for (const r of rects) {
+        const box = shown.find(b => r.left < b.left - 0.5 || r.right > b.right + 0.5);
+        if (box) {
+          const [x1, x2, b1, b2] = [r.left, r.right, box.left, box.right].map(Math.round);
+          hidden.push(`table "${caption}": cell "${text(cell)}" reaches ${x1}–${x2} px, ` +
+                      `outside the ${b1}–${b2} px that show it`);
+          break;
+        }
+      }
+    }
+  }
+  return hidden;
+}"""
+
+
+def hidden_table_cells(tab: Tab, path: str) -> list[str]:
+    """At the tab's width, the text of every table cell lies inside the window and every box that
+    clips it: no value sits behind a sideways scroll or is cut off."""
+    tab.open(path)
+    return [f"/{path}: {problem}" for problem in tab.page.evaluate(HIDDEN_CELLS_JS)]
+
+
 def pdf_page_count(pdf: bytes) -> int:
     """Pages in a PDF as Chromium writes it (page objects are not packed into object streams)."""
     return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
@@ -525,6 +570,7 @@ class Weight:
     sizes: dict[str, int] = field(default_factory=dict)  # url -> uncompressed body bytes
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)  # errors the page logged
 
     @property
     def total(self) -> int:
@@ -533,6 +579,7 @@ class Weight:
     def problems(self, budget: int = WEIGHT_BUDGET) -> list[str]:
         found = [f"/{self.path}: request to another host than 127.0.0.1: {url}" for url in self.foreign]
         found += [f"/{self.path}: failed request: {failure}" for failure in self.failed]
+        found += [f"/{self.path}: console error: {error}" for error in self.console]
         if self.total > budget:
             parts = ", ".join(
                 f"{url.rsplit('/', 1)[-1] or '(page)'} {size:,}"
@@ -543,31 +590,43 @@ class Weight:
 
 
 def page_weight(tab: Tab, path: str) -> Weight:
-    """Sum the body of every response for the page and all it loads (the tab caches nothing)."""
-    responses, failures = [], []
-
-    def on_response(response) -> None:
-        responses.append(response)
-
-    def on_failure(request) -> None:
-        failures.append(request)
-
+    """Sum the body of every response for the page and all it loads (the tab caches nothing);
+    note the requests that fail and the errors the page logs to the console."""
+    responses, failures, console = [], [], []
+    listeners = {  # playwright takes functions, not bound built-in methods such as list.append
+        "response": lambda response: responses.append(response),
+        "requestfailed": lambda request: failures.append(request),
+        "console": lambda message: console.append(message.text) if message.type == "error" else None,
+        "pageerror": lambda error: console.append(str(error)),
+    }
     tab.foreign.clear()
-    tab.page.on("response", on_response)
-    tab.page.on("requestfailed", on_failure)
+    for event, listener in listeners.items():
+        tab.page.on(event, listener)
     try:
         tab.open(path)  # "load" waits for every image, stylesheet and script, async ones too
     finally:
-        tab.page.remove_listener("response", on_response)
-        tab.page.remove_listener("requestfailed", on_failure)
-    weight = Weight(path, foreign=list(tab.foreign))
+        for event, listener in listeners.items():
+            tab.page.remove_listener(event, listener)
+    weight = Weight(path, foreign=list(tab.foreign), console=console)
     for response in responses:
         if response.status >= 400:
             weight.failed.append(f"{response.status} {response.url}")
         elif not 300 <= response.status < 400:
-            weight.sizes[response.url] = len(response.body())
-    weight.failed += [f"{r.failure} {r.url}" for r in failures if r.url not in weight.foreign]
+            weight.sizes[response.url] = _body_size(response)
+    # The browser fetches a page's icon beside it and drops the fetch when the tab moves on.
+    dropped_icon = lambda r: r.failure == "net::ERR_ABORTED" and r.resource_type == "other"  # noqa: E731
+    weight.failed += [f"{r.failure} {r.url}" for r in failures if r.url not in weight.foreign and not dropped_icon(r)]
     return weight
+
+
+def _body_size(response) -> int:
+    """The body's bytes; the browser keeps no body for what it fetched beside the page (the icon)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return len(response.body())
+    except PlaywrightError:
+        return int(response.headers.get("content-length", "0"))
 
 
 # --- 6. screenshots ----------------------------------------------------------------------------

@@ -268,6 +268,38 @@ def test_the_phone_width_gate_fails_and_names_what_is_too_wide(open_site, new: s
     assert problem.startswith(f"/{COUNTY}: scrolls sideways: ") and f"too wide: {culprit}" in problem, problem
 
 
+WIDE_TABLE = (
+    '<div style="overflow-x:auto"><table><tr><td style="min-width:700px">第一欄</td><td>寬表格的最後一欄</td></tr>'
+    "</table></div>"
+)
+
+
+def test_the_table_gate_passes_the_good_page_at_both_widths(good: Tab, open_site) -> None:
+    assert gates.hidden_table_cells(good, COUNTY) == []
+    assert gates.hidden_table_cells(open_site(viewport=PHONE), COUNTY) == []
+
+
+@pytest.mark.parametrize(
+    "new, viewport, expected",
+    [
+        pytest.param(WIDE_TABLE, PHONE, 'cell "寬表格的最後一欄" reaches ', id="scrolls-on-a-phone"),
+        pytest.param(
+            '<div style="overflow:hidden;width:300px"><table><tr><td style="min-width:600px">x</td><td>被切掉的欄</td>'
+            "</tr></table></div>",
+            DESKTOP,
+            'cell "被切掉的欄" reaches ',
+            id="clipped-on-a-desktop",
+        ),
+    ],
+)
+def test_the_table_gate_fails_on_a_cell_behind_a_scroll_or_cut_off(
+    open_site, new: str, viewport: dict, expected: str
+) -> None:
+    tab = open_site(viewport=viewport, old="<p>屏東", new=new + "<p>屏東")
+    problems = gates.hidden_table_cells(tab, COUNTY)
+    assert [p for p in problems if p.startswith(f"/{COUNTY}: table ") and expected in p], problems
+
+
 def test_the_print_gate_fails_on_a_page_longer_than_a_sheet(open_site) -> None:
     tab = open_site(old="<p>屏東", new='<p style="height:1500px">屏東')
     problems = gates.print_problems(tab, [COUNTY, EN_COUNTY])
@@ -402,6 +434,12 @@ def test_the_weight_gate_passes_the_good_page(good: Tab) -> None:
         ),
         pytest.param(
             "<h1>", '<img src="../../../../assets/gone.png" alt="照片"><h1>', {}, "failed request: 404 ", id="missing"
+        ),
+        pytest.param(
+            "</head>", '<script>console.error("broken")</script></head>', {}, "console error: broken", id="console"
+        ),
+        pytest.param(
+            "</head>", "<script>undefinedFunction()</script></head>", {}, "console error: ", id="script-error"
         ),
     ],
 )

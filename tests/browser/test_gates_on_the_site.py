@@ -48,6 +48,16 @@ def test_no_page_scrolls_sideways_on_a_360_px_phone(site, phone_tab) -> None:
     )
 
 
+def test_every_table_cell_is_visible_on_a_360_px_phone(site, phone_tab) -> None:
+    problems = [p for path in site.pages for p in gates.hidden_table_cells(phone_tab, path)]
+    fail_on(problems, "table cells hidden on a 360 px phone")
+
+
+def test_no_table_is_cut_off_on_a_1280_px_screen(site, tab) -> None:
+    problems = [p for path in site.pages for p in gates.hidden_table_cells(tab, path)]
+    fail_on(problems, "table cells cut off at 1280 px")
+
+
 def test_every_county_page_prints_on_one_a4_sheet(site, tab) -> None:
     assert site.county_pages
     fail_on(gates.print_problems(tab, site.county_pages), "county pages that do not print on one A4 sheet")
@@ -66,7 +76,9 @@ def test_every_internal_link_and_fragment_resolves(site) -> None:
     fail_on(gates.link_problems(site.root), "broken internal links")
 
 
-def test_every_page_stays_within_the_weight_budget_and_on_this_host(site, tab) -> None:
+def test_every_page_stays_within_the_weight_budget_and_on_this_host_without_errors(site, tab) -> None:
+    # Browsers ask every site for /favicon.ico, whatever the page says: it must be there.
+    assert tab.context.request.get(site.origin + "favicon.ico").status == 200
     weights = [gates.page_weight(tab, path) for path in site.pages]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "weights.tsv").write_text(
