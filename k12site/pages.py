@@ -406,6 +406,12 @@ def _span_tag(ctx: Context, window: models.Window) -> Markup:
     return Markup(f"{start}{escape(i18n.strings(lang)['range_sep'])}{end}")
 
 
+@pass_context
+def _plural(ctx: Context, key: str, n: int, **values: Any) -> Markup:
+    """``'your_sessions'|plural(n)``: the counted string in the page's language, for ``n`` things."""
+    return fill_markup(ctx["t"][i18n.plural_key(key, n)], n=f"{n:,}", **values)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "tr": _with_lang(lambda text, lang: text[lang]),
     "plain_date": _with_lang(dates.plain_date),
@@ -415,7 +421,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
     "href": safe_href,
     "fill": fill_markup,
-    "thousands": lambda number: f"{number:,}",
+    "plural": _plural,
     "tel": _tel,
     "iso": _iso,
     "date_tag": _date_tag,
