@@ -31,7 +31,7 @@ UI: dict[str, tuple[str, str]] = {
     "nav_label": ("本學年度各頁", "Pages of this academic year"),
     "nav_home": ("首頁", "Home"),
     "nav_sessions": ("線上簡報場", "Online sessions"),
-    "nav_agenda": ("議程：{track}", "Agenda: {track}"),
+    "nav_agenda": ("議程：{title}", "Agenda: {title}"),
     "nav_onsite": ("駐點實機場", "On-site sessions"),
     "nav_process": ("流程說明", "Process description"),
     "organized_by": ("主辦：{organizer}", "Organized by the {organizer}"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import dates, i18n, models, urls
+from . import dates, i18n, kinds, models, urls
 from .eventtext import google_calendar_url
 from .i18n import HTML_LANG, LANGS, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
@@ -64,6 +64,7 @@ class YearView:
     by_track: dict[str, list[SessionView]]
     counties: dict[int, list[models.County]]
     intro: dict[str, Markup]
+    menu: list[tuple[str, kinds.YearPage]]
 
     @classmethod
     def of(cls, year: Year) -> YearView:
@@ -76,6 +77,7 @@ class YearView:
             by_track=by_track,
             counties={d.number: year.district_counties(d) for d in year.districts},
             intro={lang: markdown(year.content.get(("home", lang), "")) for lang in LANGS},
+            menu=kinds.menu(year),
         )
 
     def district_of(self, county: models.County) -> models.District:
@@ -89,20 +91,13 @@ def _session_view(year: Year, session: models.Session, district: models.District
 # --- the pages ----------------------------------------------------------------------------
 
 
-def year_pages(year: Year) -> Iterator[tuple[Page, str, dict[str, Any]]]:
-    """Every page of a year in both languages: the page, its template, its own context."""
-    n = year.number
+def year_pages(year: Year) -> Iterator[tuple[Page, str, Mapping[str, Any]]]:
+    """Every page of a year in both languages, as the registry of page kinds lists them: the page,
+    its template, its own context."""
     for lang in LANGS:
-        yield Page("year", lang, n), "year.html", {}
-        yield Page("sessions", lang, n), "sessions.html", {}
-        yield Page("process", lang, n), "process.html", {}
-        yield Page("onsite", lang, n), "onsite.html", {}
-        for track in year.tracks:
-            yield Page("agenda", lang, n, track.slug), "agenda.html", {"track": track}
-        for county in year.counties:
-            yield Page("county", lang, n, county.slug), "county.html", {"county": county}
-        for slug, notice in sorted(year.notices.items()):
-            yield Page("notice", lang, n, slug), "notice.html", {"county": year.county(slug), "notice": notice}
+        for name, kind in kinds.YEAR_KINDS.items():
+            for page in kind.pages(year):
+                yield Page(name, lang, year.number, page.slug), kind.template, page.context
 
 
 def render_site(project: Project, output: Output, env: jinja2.Environment | None = None) -> None:
@@ -171,8 +166,9 @@ def _render_all(project: Project, output: Output, env: jinja2.Environment) -> No
         for page, name, extra in year_pages(year):
             _render(env, output, page, name, shared, year=year, view=view, **extra)
             listed.append(page)
-    _render(env, output, Page("root"), "root.html", shared)
-    _render(env, output, Page("404"), "404.html", shared)
+    for name, kind in kinds.PAGE_KINDS.items():
+        if kind.scope == "site":
+            _render(env, output, Page(name), kind.template, shared)
     output.add("sitemap.xml", env.get_template("sitemap.xml").render(pages=listed, **shared))
     output.add("robots.txt", env.get_template("robots.txt").render(**shared))
     for path in sorted((templates / "assets").rglob("*")):
@@ -275,23 +271,20 @@ class Links:
     def url(self, ctx: Context, kind: str, slug: str | None = None) -> str:
         """A link to a page of the current language and year."""
         here: Page = ctx["here"]
-        return self.href(here, Page(kind, here.lang, here.year, slug).dir)
+        return self.href(here, Page(kind, here.lang, ctx["year"].number, slug).dir)
 
     @pass_context
     def nav(self, ctx: Context) -> list[tuple[str, str, bool]]:
-        """The site menu of the current page: (href, label, whether it is this page)."""
+        """The year's menu, from the registry of page kinds: (href, label, whether it is this page)."""
         here: Page = ctx["here"]
-        t, year = ctx["t"], ctx["year"]
-        items: list[tuple[str, str, str | None]] = [("year", t.nav_home, None), ("sessions", t.nav_sessions, None)]
-        items += [("agenda", i18n.fill(t.nav_agenda, track=track.name[here.lang]), track.slug) for track in year.tracks]
-        items += [("onsite", t.nav_onsite, None), ("process", t.nav_process, None)]
+        year: int = ctx["year"].number
         return [
             (
-                self.href(here, Page(kind, here.lang, here.year, slug).dir),
-                label,
-                here.kind == kind and here.slug == slug,
+                self.href(here, Page(kind, here.lang, year, page.slug).dir),
+                kinds.menu_label(kind, page, here.lang),
+                here == Page(kind, here.lang, year, page.slug),
             )
-            for kind, label, slug in items
+            for kind, page in ctx["view"].menu
         ]
 
     @pass_context
