@@ -3,7 +3,8 @@
 Each kind says where its pages live, which template renders them, how the menu names them and,
 for the pages of an academic year, which pages of the kind a year has. The site's root and 404
 pages stand outside any language and year; every other page belongs to a year and lives under
-``<lang>/<year>/``. Adding a kind of page is one entry here and its template.
+``<lang>/<year>/``. Adding a kind of page is one entry here and its template; adding a page
+written in Markdown (a ``content`` page) takes no code at all, only its files (see `content`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ def _notices(year: Year) -> list[YearPage]:
     ]
 
 
+def _content(year: Year) -> list[YearPage]:
+    return [YearPage(page.name, {"content": page}, menu=page.menu, title=page.title) for page in year.pages]
+
+
 PAGE_KINDS: dict[str, PageKind] = {
     "root": PageKind("site", "", "root.html"),
     "404": PageKind("site", "", "404.html"),  # written as 404.html, served for any missing address
@@ -69,6 +74,8 @@ PAGE_KINDS: dict[str, PageKind] = {
     "process": PageKind("year", "process/", "process.html", "nav_process", _once),
     "county": PageKind("year", "counties/{slug}/", "county.html", pages=_counties),
     "notice": PageKind("year", "notice/{slug}/", "notice.html", pages=_notices),
+    # content/<year>/<name>.<lang>.md: its front matter gives its title and menu place
+    "content": PageKind("year", "{slug}/", "content.html", pages=_content),
 }
 YEAR_KINDS = {name: kind for name, kind in PAGE_KINDS.items() if kind.scope == "year"}
 

@@ -63,7 +63,9 @@ class YearView:
     by_district: dict[int, list[SessionView]]
     by_track: dict[str, list[SessionView]]
     counties: dict[int, list[models.County]]
-    intro: dict[str, Markup]
+    intro: dict[str, Markup]  # the home page's text
+    description: dict[str, str]  # the home page's description
+    bodies: dict[str, dict[str, Markup]]  # the text of each page written in Markdown, by name and language
     menu: list[tuple[str, kinds.YearPage]]
 
     @classmethod
@@ -76,12 +78,19 @@ class YearView:
             by_district=by_district,
             by_track=by_track,
             counties={d.number: year.district_counties(d) for d in year.districts},
-            intro={lang: markdown(year.content.get(("home", lang), "")) for lang in LANGS},
+            intro={lang: markdown(year.home.text[lang] if year.home else "") for lang in LANGS},
+            description={lang: _home_description(year, lang) for lang in LANGS},
+            bodies={page.name: {lang: markdown(page.text[lang]) for lang in LANGS} for page in year.pages},
             menu=kinds.menu(year),
         )
 
     def district_of(self, county: models.County) -> models.District:
         return self.year.district_of(county.slug)
+
+
+def _home_description(year: Year, lang: str) -> str:
+    own = year.home.description.get(lang) if year.home else None
+    return own or year.info.summary[lang]
 
 
 def _session_view(year: Year, session: models.Session, district: models.District) -> SessionView:

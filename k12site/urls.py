@@ -60,6 +60,15 @@ class Page:
         return Page(self.kind, lang, self.year, self.slug)
 
 
+def reserved_names() -> list[str]:
+    """The names a page written in Markdown may not take: the first folder of every path the site
+    gives its own pages and calendars inside ``<lang>/<year>/``, and ``assets`` (at the site's
+    root, but a page of that name would read as one)."""
+    paths = [kind.path for kind in PAGE_KINDS.values() if kind.scope == "year"]
+    paths += [*CALENDAR_SCOPES.values(), ASSETS]
+    return sorted({path.split("/")[0] for path in paths} - {"", "{slug}"})
+
+
 def session_slug(district: int, track: str) -> str:
     return f"district-{district}-{track}"
 

@@ -495,7 +495,7 @@ def test_the_year_home_groups_the_22_counties_by_district(site: Site, year: Year
         ]
         found += links
     assert len(found) == 22
-    intro = year.content[("home", lang)].split("\n")[0]
+    intro = year.home.text[lang].split("\n")[0]
     assert soup.select_one(".prose p").get_text() == intro
     for track in year.tracks:
         assert track.audience[lang] in text(soup)
