@@ -171,6 +171,13 @@ def load_project(
     return Project(root=root, site=shared.models["site"], counties=counties, years=years, warnings=warnings)  # type: ignore[arg-type]
 
 
+def _counties_of(districts: list[models.District], counties: list[models.County]) -> list[models.County]:
+    """The counties a year's districts list, in the order of data/counties.yaml: a year has pages
+    and calendars for these only."""
+    listed = {slug for district in districts for slug in district.counties}
+    return [county for county in counties if county.slug in listed]
+
+
 YEAR_FOLDER = re.compile(r"[0-9]{3}")  # an ROC academic year: data/114/
 
 
@@ -209,6 +216,6 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
         process=files["process"],
         onsite=files["onsite"],
         notices={key.split("/", 1)[1]: obj for key, obj in files.items() if key.startswith("notices/")},
-        counties=shared.models["counties"].counties,
+        counties=_counties_of(files["districts"].districts, shared.models["counties"].counties),
         content=content,
     )

@@ -74,7 +74,7 @@ class Year:
     process: models.ProcessFile
     onsite: models.OnsiteFile
     notices: dict[str, models.NoticeFile]
-    counties: list[models.County]
+    counties: list[models.County]  # those its districts list, in the order of data/counties.yaml
     content: dict[str, ContentPage] = field(default_factory=dict)
 
     @property
