@@ -266,8 +266,14 @@ UI: dict[str, tuple[str, str]] = {
     "col_venue": ("地點", "Venue"),
     "onsite_briefing": ("實體簡報場", "In-person briefing session"),
     "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
-    # root and 404
-    "other_years": ("其他學年度", "Other academic years"),
+    # root, each language's front page, 404, and the pages of earlier years
+    "earlier_years": ("先前學年度", "Earlier academic years"),
+    "older_year_note": (
+        "這是 {year} 學年度的頁面；最新的是 {latest} 學年度。",
+        "This is the page of academic year {year}; the newest is {latest}.",
+    ),
+    "older_year_same": ("{latest} 學年度的本頁", "This page in academic year {latest}"),
+    "older_year_home": ("{latest} 學年度首頁", "The home page of academic year {latest}"),
     "enter": ("進入中文網站", "Enter the English site"),
     "not_found_title": ("找不到這個頁面", "Page not found"),
     "not_found_text": (

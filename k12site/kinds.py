@@ -2,9 +2,10 @@
 
 Each kind says where its pages live, which template renders them, how the menu names them and,
 for the pages of an academic year, which pages of the kind a year has. The site's root and 404
-pages stand outside any language and year; every other page belongs to a year and lives under
-``<lang>/<year>/``. Adding a kind of page is one entry here and its template; adding a page
-written in Markdown (a ``content`` page) takes no code at all, only its files (see `content`).
+pages stand outside any language and year, each language's front page (``<lang>/``) outside any
+year; every other page belongs to a year and lives under ``<lang>/<year>/``. Adding a kind of
+page is one entry here and its template; adding a page written in Markdown (a ``content`` page)
+takes no code at all, only its files (see `content`).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ class YearPage:
 class PageKind:
     """A kind of page: its place in the URL plan, its template, its menu label, its pages in a year."""
 
-    scope: Literal["site", "year"]
-    path: str  # for a year's page, inside <lang>/<year>/; "{slug}" is the page's slug
+    scope: Literal["site", "language", "year"]
+    path: str  # inside <lang>/<year>/ for a year's page, <lang>/ for a language's; "{slug}" is the page's slug
     template: str
     label: str | None = None  # the interface string naming its pages in the menu ({title} filled)
     pages: Callable[[Year], list[YearPage]] = lambda year: []
@@ -67,6 +68,7 @@ def _content(year: Year) -> list[YearPage]:
 PAGE_KINDS: dict[str, PageKind] = {
     "root": PageKind("site", "", "root.html"),
     "404": PageKind("site", "", "404.html"),  # written as 404.html, served for any missing address
+    "language": PageKind("language", "", "language.html"),  # /zh-tw/, /en/: the newest year and the earlier ones
     "year": PageKind("year", "", "year.html", "nav_home", _once),
     "sessions": PageKind("year", "sessions/", "sessions.html", "nav_sessions", _once),
     "agenda": PageKind("year", "agenda/{slug}/", "agenda.html", "nav_agenda", _agendas),

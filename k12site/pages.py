@@ -109,6 +109,20 @@ def year_pages(year: Year) -> Iterator[tuple[Page, str, Mapping[str, Any]]]:
                 yield Page(name, lang, year.number, page.slug), kind.template, page.context
 
 
+def all_pages(project: Project, views: dict[int, YearView]) -> Iterator[tuple[Page, str, Mapping[str, Any]]]:
+    """Every page of the site, as the registry of page kinds lists them: the page, its template,
+    its own context. Each language's front page shows the newest year's frame and menu."""
+    newest = {"year": project.latest, "view": views[project.latest.number]}
+    for name, kind in kinds.PAGE_KINDS.items():
+        if kind.scope == "site":
+            yield Page(name), kind.template, {}
+        elif kind.scope == "language":
+            yield from ((Page(name, lang), kind.template, newest) for lang in LANGS)
+    for year in project.years:
+        for page, template, context in year_pages(year):
+            yield page, template, {"year": year, "view": views[year.number], **context}
+
+
 def render_site(project: Project, output: Output, env: jinja2.Environment | None = None) -> None:
     """Add every page, sitemap.xml, robots.txt and the assets to ``output``.
 
@@ -169,15 +183,12 @@ def _render_all(project: Project, output: Output, env: jinja2.Environment) -> No
     templates = project.root / "templates"
     env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
-    listed: list[Page] = []
-    for year in project.years:
-        view = YearView.of(year)
-        for page, name, extra in year_pages(year):
-            _render(env, output, page, name, shared, year=year, view=view, **extra)
+    views = {year.number: YearView.of(year) for year in project.years}
+    listed: list[Page] = []  # in the sitemap, after the root: every page of one language
+    for page, name, context in all_pages(project, views):
+        _render(env, output, page, name, shared, **context)
+        if page.lang is not None:
             listed.append(page)
-    for name, kind in kinds.PAGE_KINDS.items():
-        if kind.scope == "site":
-            _render(env, output, Page(name), kind.template, shared)
     output.add("sitemap.xml", env.get_template("sitemap.xml").render(pages=listed, **shared))
     output.add("robots.txt", env.get_template("robots.txt").render(**shared))
     for path in sorted((templates / "assets").rglob("*")):
@@ -267,8 +278,9 @@ class Links:
     whatever address was asked for, links from the site's own address when that is known.
     """
 
-    def __init__(self, base_url: str, google: GoogleUrl) -> None:
+    def __init__(self, base_url: str, google: GoogleUrl, newest: frozenset[Page] = frozenset()) -> None:
         self.base_url, self.google = base_url, google
+        self.newest = newest  # every page of the newest year
         self.google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
 
     def href(self, here: Page, target: str) -> str:
@@ -295,6 +307,13 @@ class Links:
             )
             for kind, page in ctx["view"].menu
         ]
+
+    @pass_context
+    def successor(self, ctx: Context) -> Page:
+        """Where a page of an earlier year leads: the same page in the newest year, else its home."""
+        here: Page = ctx["here"]
+        same = Page(here.kind, here.lang, ctx["latest"].number, here.slug)
+        return same if same in self.newest else Page("year", here.lang, ctx["latest"].number)
 
     @pass_context
     def link(self, ctx: Context, page: Page) -> str:
@@ -345,8 +364,9 @@ def _onsite_slug(event: Event) -> str:
 
 
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
-    links = Links(project.site.base_url, google)
-    helpers = ("url", "nav", "link", "asset", "calendar", "subscribe", "google_url", "alternates", "absolute")
+    links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
+    helpers = ("url", "nav", "successor", "link", "asset", "calendar", "subscribe", "google_url", "alternates")
+    helpers += ("absolute",)
     return {
         **{name: getattr(links, name) for name in (*helpers, "absolute_url")},
         "langs": LANGS,

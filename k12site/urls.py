@@ -28,7 +28,8 @@ ASSETS = "assets/"
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site; ``lang`` and ``year`` are None for the bilingual root pages."""
+    """A page of the site; ``lang`` and ``year`` are None for the bilingual root pages, ``year`` for
+    each language's front page."""
 
     kind: str  # a name in `kinds.PAGE_KINDS`
     lang: str | None = None
@@ -41,6 +42,8 @@ class Page:
         kind = PAGE_KINDS[self.kind]
         if kind.scope == "site":
             return kind.path
+        if kind.scope == "language":
+            return f"{self.lang}/{kind.path}"
         return f"{self.lang}/{self.year}/" + kind.path.format(slug=self.slug)
 
     @property

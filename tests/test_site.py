@@ -121,8 +121,9 @@ def test_the_url_plan_paths_exist(site: Site, path: str) -> None:
 
 
 def test_the_page_count_is_what_the_data_implies(site: Site, year: Year) -> None:
-    per_language = 4 + len(year.tracks) + len(year.counties) + len(year.notices)  # home, sessions, process, onsite
-    assert len(site.html_files) == 2 + 2 * per_language == 62  # + the bilingual root and 404 pages
+    # the language's front page; the year's home, sessions, process and on-site pages; then one a thing
+    per_language = 1 + 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
+    assert len(site.html_files) == 2 + 2 * per_language == 64  # + the bilingual root and 404 pages
 
 
 def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: Site) -> None:

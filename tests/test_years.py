@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from k12site.builder import build
 from k12site.cli import main
-from k12site.i18n import LANGS
+from k12site.i18n import LANGS, fill, strings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -99,6 +99,54 @@ def test_the_root_leads_to_the_newest_year_and_lists_the_earlier_ones(two_years:
         "114學年度「國民中小學學籍管理服務系統」教育訓練",
         "Academic Year 2025–26 Training on the Student Registration Management Service System",
     ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_a_front_page_that_leads_to_the_newest_year_and_lists_the_earlier(
+    two_years: Path, lang: str
+) -> None:
+    rel = f"{lang}/index.html"
+    page = soup(two_years, rel)
+    newest = page.select_one("main .enter a")
+    assert target(rel, newest["href"]) == f"{lang}/115/index.html"
+    assert "115" in newest.get_text() or "2026–27" in newest.get_text()
+    earlier = page.select("main #years + ul a")
+    assert [target(rel, a["href"]) for a in earlier] == [f"{lang}/114/index.html"]
+    assert "114" in earlier[0].get_text() or "2025–26" in earlier[0].get_text()
+    other = "en" if lang == "zh-tw" else "zh-tw"
+    assert target(rel, page.select_one("a.lang-switch")["href"]) == f"{other}/index.html"
+    sitemap = (two_years / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{lang}/</loc>" in sitemap
+
+
+def test_with_one_year_the_language_front_pages_lead_to_it_and_list_nothing_else(one_year: Path) -> None:
+    for lang in LANGS:
+        page = soup(one_year, f"{lang}/index.html")
+        assert target(f"{lang}/index.html", page.select_one("main .enter a")["href"]) == f"{lang}/114/index.html"
+        assert not page.select("#years")
+        assert not page.select(".older-year")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_of_an_earlier_year_says_so_and_links_the_newest(two_years: Path, lang: str) -> None:
+    t = strings(lang)
+    note = fill(t.older_year_note, year=114, latest=115)
+    pages = sorted(p.relative_to(two_years).as_posix() for p in (two_years / lang / "114").rglob("index.html"))
+    assert len(pages) >= 30
+    for rel in pages:
+        shown = soup(two_years, rel).select_one("main > .older-year")
+        assert shown is not None and note in shown.get_text(), rel
+        same = rel.replace("/114/", "/115/")
+        expected = same if (two_years / same).is_file() else f"{lang}/115/index.html"
+        assert target(rel, shown.a["href"]) == expected, rel
+        label = t.older_year_same if expected == same else t.older_year_home
+        assert shown.a.get_text() == fill(label, latest=115), rel
+    lienchiang = f"{lang}/114/counties/lienchiang/index.html"
+    assert target(lienchiang, soup(two_years, lienchiang).select_one(".older-year a")["href"]) == (
+        f"{lang}/115/index.html"
+    )
+    for rel in (p.relative_to(two_years).as_posix() for p in (two_years / lang / "115").rglob("index.html")):
+        assert not soup(two_years, rel).select(".older-year"), rel
 
 
 # --- a year's counties are its districts' ------------------------------------------------------------
