@@ -366,9 +366,8 @@ def _onsite_slug(event: Event) -> str:
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
     helpers = ("url", "nav", "successor", "link", "asset", "calendar", "subscribe", "google_url", "alternates")
-    helpers += ("absolute",)
     return {
-        **{name: getattr(links, name) for name in (*helpers, "absolute_url")},
+        **{name: getattr(links, name) for name in (*helpers, "absolute", "absolute_url")},
         "langs": LANGS,
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
