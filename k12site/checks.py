@@ -58,7 +58,8 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
         problems += _onsite(sources["onsite"], files["onsite"], county_slugs, files.get("process"))
     if files.get("process") is not None:
         problems += _process(sources["process"], files["process"], year)
-    return problems + _across_files(files, sources) + _notice_names(files, sources, county_slugs)
+    problems += _notice_names(files, sources, county_slugs) + _counties_of_the_year(files, sources, county_slugs)
+    return problems + _across_files(files, sources)
 
 
 def _year(source: Any, info: models.YearFile, year: int) -> Iterator[Problem]:
@@ -86,6 +87,28 @@ def _notice_names(files: dict[str, Any], sources: dict[str, Any], county_slugs: 
         if county_slugs is not None and slug not in county_slugs:
             message = f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"
             problems.append(sources[key].problem((), message))
+    return problems
+
+
+IN_NO_DISTRICT = "'{slug}' is in no district of this year's districts.yaml, so the year has no page for it; "
+
+
+def _counties_of_the_year(files: dict[str, Any], sources: dict[str, Any], known: set[str] | None) -> list[Problem]:
+    """A year has pages only for the counties its districts list: its notices and on-site sessions too."""
+    if files.get("districts") is None or known is None:
+        return []
+    listed = {slug for district in files["districts"].districts for slug in district.counties}
+    problems = []
+    for key in [k for k in files if k.startswith("notices/")]:
+        slug = key.split("/", 1)[1]
+        if slug in known and slug not in listed:
+            advice = "add it to a district, or name the file after one of the year's counties"
+            problems.append(sources[key].problem((), IN_NO_DISTRICT.format(slug=slug) + advice))
+    onsite = files.get("onsite")
+    for i, session in enumerate(onsite.sessions if onsite is not None else []):
+        if session.county in known and session.county not in listed:
+            message = IN_NO_DISTRICT.format(slug=session.county) + "add it to a district first"
+            problems.append(sources["onsite"].problem(("sessions", i, "county"), message))
     return problems
 
 
@@ -128,8 +151,6 @@ def _districts(source: Any, districts: list[models.District], county_slugs: set[
                 yield source.problem(
                     ("districts", i, "priority_counties", j), f"'{slug}' is not one of this district's counties"
                 )
-    for slug in sorted((county_slugs or set()) - set(home)):
-        yield source.problem(("districts",), f"county '{slug}' is in no district")
 
 
 def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:

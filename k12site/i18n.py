@@ -5,6 +5,10 @@ Every heading, label, button text and calendar phrase of the site lives in `UI`,
 alike take their words from here. English follows the team's glossary (shared/GLOSSARY.md,
 kept beside this repository). A ``{name}`` placeholder is filled by `fill`, the one way to fill
 one: it never hands text to ``str.format``, so a brace in data is only a brace.
+
+No string says how many districts, sessions or tracks there are: a string that counts has two
+forms, ``<key>_one`` and ``<key>_other``, and `plural` picks one for the number the data holds
+and fills its ``{n}``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ UI: dict[str, tuple[str, str]] = {
     "nav_label": ("本學年度各頁", "Pages of this academic year"),
     "nav_home": ("首頁", "Home"),
     "nav_sessions": ("線上簡報場", "Online sessions"),
-    "nav_agenda": ("議程：{track}", "Agenda: {track}"),
+    "nav_agenda": ("議程：{title}", "Agenda: {title}"),
     "nav_onsite": ("駐點實機場", "On-site sessions"),
     "nav_process": ("流程說明", "Process description"),
     "organized_by": ("主辦：{organizer}", "Organized by the {organizer}"),
@@ -39,7 +43,8 @@ UI: dict[str, tuple[str, str]] = {
     ),
     # general labels
     "district_n": ("第 {n} 區", "District {n}"),
-    "sessions_in_all": ("總計 {n} 場次", "{n} sessions in all"),
+    "sessions_in_all_one": ("總計 {n} 場次", "one session in all"),
+    "sessions_in_all_other": ("總計 {n} 場次", "{n} sessions in all"),
     "list_sep": ("、", ", "),
     "colon": ("：", ": "),
     "paren": ("（{text}）", " ({text})"),
@@ -55,7 +60,11 @@ UI: dict[str, tuple[str, str]] = {
     "period_afternoon": ("下午", "Afternoon"),
     "priority_note": ("請{county}學校優先參與本場次", "{county} schools: please attend this district's sessions first"),
     "open_to_others": ("開放跨區參與", "Open to participants from other districts"),
-    "meeting_facts": (
+    "meeting_facts_one": (
+        "線上會議軟體使用 {software}，每場上限 {n} 人。",
+        "The online meetings use {software}; each session takes one person at most. ",
+    ),
+    "meeting_facts_other": (
         "線上會議軟體使用 {software}，每場上限 {n} 人。",
         "The online meetings use {software}; each session takes up to {n} people. ",
     ),
@@ -111,7 +120,8 @@ UI: dict[str, tuple[str, str]] = {
         "Subscribe to the calendar (updates itself if a session changes)",
     ),
     "calendar_all": ("全部場次", "All sessions"),
-    "calendar_county": ("{county}的三場線上簡報場", "{county}'s three online sessions"),
+    "calendar_county_one": ("{county}的 {n} 場線上簡報場", "{county}'s online session"),
+    "calendar_county_other": ("{county}的 {n} 場線上簡報場", "{county}'s {n} online sessions"),
     "calendar_track": ("{track}全部場次", "All {track} sessions"),
     "calendar_district": ("第 {n} 區全部場次", "All District {n} sessions"),
     "google_add": ("加入 Google 日曆", "Add to Google Calendar"),
@@ -143,7 +153,8 @@ UI: dict[str, tuple[str, str]] = {
     # county page
     "county_title": ("{county}學校承辦人", "For staff at {county} schools"),
     "county_district": ("{county}屬於第 {n} 區（{counties}）。", "{county} is in District {n} ({counties})."),
-    "your_sessions": ("您的三場線上簡報場", "Your three online sessions"),
+    "your_sessions_one": ("您的 {n} 場線上簡報場", "Your online session"),
+    "your_sessions_other": ("您的 {n} 場線上簡報場", "Your {n} online sessions"),
     "your_sessions_intro": (
         "依業務參加所屬課程；若無法參加本區場次，也可參加其他分區的同一課程。",
         "Attend the track for your duties; if you cannot attend your district's session, you may join "
@@ -170,9 +181,14 @@ UI: dict[str, tuple[str, str]] = {
     "all_counties": ("所有縣市", "All counties and cities"),
     # year home
     "find_your_county": ("找到您的縣市", "Find your county"),
-    "find_your_county_intro": (
-        "線上簡報場分五區辦理；點選您的縣市，查看場次、會議連結與準備事項。",
-        "The online briefing sessions are held in five districts; choose your county or city to see "
+    "find_your_county_intro_one": (
+        "線上簡報場分 {n} 區辦理；點選您的縣市，查看場次、會議連結與準備事項。",
+        "The online briefing sessions are held in one district; choose your county or city to see "
+        "its sessions, meeting link and what to prepare.",
+    ),
+    "find_your_county_intro_other": (
+        "線上簡報場分 {n} 區辦理；點選您的縣市，查看場次、會議連結與準備事項。",
+        "The online briefing sessions are held in {n} districts; choose your county or city to see "
         "its sessions, meeting link and what to prepare.",
     ),
     "track_who": ("哪個課程該由誰參加", "Who should attend which track"),
@@ -250,8 +266,14 @@ UI: dict[str, tuple[str, str]] = {
     "col_venue": ("地點", "Venue"),
     "onsite_briefing": ("實體簡報場", "In-person briefing session"),
     "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
-    # root and 404
-    "other_years": ("其他學年度", "Other academic years"),
+    # root, each language's front page, 404, and the pages of earlier years
+    "earlier_years": ("先前學年度", "Earlier academic years"),
+    "older_year_note": (
+        "這是 {year} 學年度的頁面；最新的是 {latest} 學年度。",
+        "This is the page of academic year {year}; the newest is {latest}.",
+    ),
+    "older_year_same": ("{latest} 學年度的本頁", "This page in academic year {latest}"),
+    "older_year_home": ("{latest} 學年度首頁", "The home page of academic year {latest}"),
     "enter": ("進入中文網站", "Enter the English site"),
     "not_found_title": ("找不到這個頁面", "Page not found"),
     "not_found_text": (
@@ -310,6 +332,20 @@ def fill(text: str, /, **values: object) -> str:
         return str(values[match[1]])
 
     return PLACEHOLDER.sub(value, text)
+
+
+def plural_key(key: str, n: int) -> str:
+    """The form of the counted string ``key`` for ``n`` things: ``<key>_one`` for one, else ``<key>_other``.
+
+    English needs both forms ("one district", "5 districts"); Chinese has no plural, so its two
+    forms usually read alike, and both say the number (分 1 區, 分 5 區).
+    """
+    return f"{key}_one" if n == 1 else f"{key}_other"
+
+
+def plural(lang: str, key: str, n: int, /, **values: object) -> str:
+    """The counted string ``key`` for ``n`` things in ``lang``: ``{n}`` is the number, the rest ``values``."""
+    return fill(strings(lang)[plural_key(key, n)], n=f"{n:,}", **values)
 
 
 def fill_markup(text: str, /, **values: object) -> Markup:

@@ -19,10 +19,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import checks, models
+from .content import Read, content_pages, read_page, title_headings
 from .i18n import LANGS
 from .problems import DataError, Problem, display_path
-from .project import Project, Year
+from .project import ContentPage, Project, Year
 from .sourcefile import SourceError, decode_source, read_source
+from .urls import reserved_names
 from .validate import validate_file
 from .yamlfile import YamlFile, read_yaml
 
@@ -83,32 +85,57 @@ class Loader:
         obj, problems = validate_file(model, source)
         return source, obj, problems
 
-    def content(self, year: int) -> dict[tuple[str, str], str]:
+    def content(self, year: int) -> dict[str, ContentPage]:
+        """The year's pages written in Markdown (content/<year>/), by name."""
         folder = self.root / "content" / str(year)
-        pages: dict[tuple[str, str], str] = {}
+        read: Read = {}
         present = set()  # every page file found, readable or not: a refused file is not a missing one
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            name = display_path(path, self.root)
-            match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
-            if not match:
-                self.problems.append(
-                    Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md")
-                )
+            key = self._content_name(path)
+            if key is None:
                 continue
-            present.add((match[1], match[2]))
-            try:
-                text = decode_source(read_source(path, self.root), name)
-            except SourceError as exc:
-                self.problems.append(exc.problem)
-                continue
-            self.problems.extend(checks.markdown_links(name, text))
-            pages[(match[1], match[2])] = text
+            present.add(key)
+            page = self._content_file(path, key[0])
+            if page is not None:
+                read[key] = page
         for page, lang in sorted(present):
             for other in LANGS:
                 if (page, other) not in present:
                     name = display_path(folder / f"{page}.{lang}.md", self.root)
                     self.problems.append(Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing"))
+        pages, problems = content_pages(read)
+        self.problems.extend(problems)
         return pages
+
+    def _content_name(self, path: Path) -> tuple[str, str] | None:
+        """(page, language) of a content file, or None when its name is refused."""
+        name = display_path(path, self.root)
+        match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
+        if not match:
+            self.problems.append(Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md"))
+            return None
+        if match[1] in reserved_names():
+            message = (
+                f"'{match[1]}' is a path the site uses for its own pages ({', '.join(reserved_names())}); "
+                "give the page another name"
+            )
+            self.problems.append(Problem(name, 1, 1, "(file)", message))
+            return None
+        return match[1], match[2]
+
+    def _content_file(self, path: Path, page: str) -> tuple[YamlFile | None, BaseModel, str] | None:
+        """A content file's front matter and text, or None when it cannot be used."""
+        name = display_path(path, self.root)
+        try:
+            text = decode_source(read_source(path, self.root), name)
+        except SourceError as exc:
+            self.problems.append(exc.problem)
+            return None
+        source, matter, body, problems = read_page(text, name, page)
+        self.problems.extend(problems)
+        self.problems.extend(checks.markdown_links(name, body))
+        self.problems.extend(title_headings(name, body))
+        return None if matter is None else (source, matter, body)
 
 
 def load_project(
@@ -142,6 +169,13 @@ def load_project(
         raise DataError(errors)
     counties = shared.models["counties"].counties
     return Project(root=root, site=shared.models["site"], counties=counties, years=years, warnings=warnings)  # type: ignore[arg-type]
+
+
+def _counties_of(districts: list[models.District], counties: list[models.County]) -> list[models.County]:
+    """The counties a year's districts list, in the order of data/counties.yaml: a year has pages
+    and calendars for these only."""
+    listed = {slug for district in districts for slug in district.counties}
+    return [county for county in counties if county.slug in listed]
 
 
 YEAR_FOLDER = re.compile(r"[0-9]{3}")  # an ROC academic year: data/114/
@@ -182,6 +216,6 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
         process=files["process"],
         onsite=files["onsite"],
         notices={key.split("/", 1)[1]: obj for key, obj in files.items() if key.startswith("notices/")},
-        counties=shared.models["counties"].counties,
+        counties=_counties_of(files["districts"].districts, shared.models["counties"].counties),
         content=content,
     )

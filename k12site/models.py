@@ -97,6 +97,25 @@ class Window(Model):
         return self.start <= day <= self.end
 
 
+# --- the front matter of content/<year>/<name>.<lang>.md -------------------------------------
+
+
+class PageFrontMatter(Model):
+    """What a page written in Markdown says about itself, in its own language, above its text."""
+
+    title: Line = Field(description="The page's title: its heading, and its name in the menu.")
+    menu: int | None = Field(
+        None, gt=0, description="Its place in the menu, after the built-in pages (1 first); none: not in the menu."
+    )
+    description: Line | None = Field(None, description="A sentence for search engines; the site's own if none.")
+
+
+class HomeFrontMatter(Model):
+    """The front matter of a year's home page text (home.<lang>.md), which it may leave out."""
+
+    description: Line | None = Field(None, description="A sentence for search engines; year.yaml's summary if none.")
+
+
 # --- data/site.yaml -------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import dates, i18n, models, urls
+from . import dates, i18n, kinds, models, urls
 from .eventtext import google_calendar_url
 from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
@@ -63,7 +63,10 @@ class YearView:
     by_district: dict[int, list[SessionView]]
     by_track: dict[str, list[SessionView]]
     counties: dict[int, list[models.County]]
-    intro: dict[str, Markup]
+    intro: dict[str, Markup]  # the home page's text
+    description: dict[str, str]  # the home page's description
+    bodies: dict[str, dict[str, Markup]]  # the text of each page written in Markdown, by name and language
+    menu: list[tuple[str, kinds.YearPage]]
 
     @classmethod
     def of(cls, year: Year) -> YearView:
@@ -75,11 +78,19 @@ class YearView:
             by_district=by_district,
             by_track=by_track,
             counties={d.number: year.district_counties(d) for d in year.districts},
-            intro={lang: markdown(year.content.get(("home", lang), "")) for lang in LANGS},
+            intro={lang: markdown(year.home.text[lang] if year.home else "") for lang in LANGS},
+            description={lang: _home_description(year, lang) for lang in LANGS},
+            bodies={page.name: {lang: markdown(page.text[lang]) for lang in LANGS} for page in year.pages},
+            menu=kinds.menu(year),
         )
 
     def district_of(self, county: models.County) -> models.District:
         return self.year.district_of(county.slug)
+
+
+def _home_description(year: Year, lang: str) -> str:
+    own = year.home.description.get(lang) if year.home else None
+    return own or year.info.summary[lang]
 
 
 def _session_view(year: Year, session: models.Session, district: models.District) -> SessionView:
@@ -89,20 +100,27 @@ def _session_view(year: Year, session: models.Session, district: models.District
 # --- the pages ----------------------------------------------------------------------------
 
 
-def year_pages(year: Year) -> Iterator[tuple[Page, str, dict[str, Any]]]:
-    """Every page of a year in both languages: the page, its template, its own context."""
-    n = year.number
+def year_pages(year: Year) -> Iterator[tuple[Page, str, Mapping[str, Any]]]:
+    """Every page of a year in both languages, as the registry of page kinds lists them: the page,
+    its template, its own context."""
     for lang in LANGS:
-        yield Page("year", lang, n), "year.html", {}
-        yield Page("sessions", lang, n), "sessions.html", {}
-        yield Page("process", lang, n), "process.html", {}
-        yield Page("onsite", lang, n), "onsite.html", {}
-        for track in year.tracks:
-            yield Page("agenda", lang, n, track.slug), "agenda.html", {"track": track}
-        for county in year.counties:
-            yield Page("county", lang, n, county.slug), "county.html", {"county": county}
-        for slug, notice in sorted(year.notices.items()):
-            yield Page("notice", lang, n, slug), "notice.html", {"county": year.county(slug), "notice": notice}
+        for name, kind in kinds.YEAR_KINDS.items():
+            for page in kind.pages(year):
+                yield Page(name, lang, year.number, page.slug), kind.template, page.context
+
+
+def all_pages(project: Project, views: dict[int, YearView]) -> Iterator[tuple[Page, str, Mapping[str, Any]]]:
+    """Every page of the site, as the registry of page kinds lists them: the page, its template,
+    its own context. Each language's front page shows the newest year's frame and menu."""
+    newest = {"year": project.latest, "view": views[project.latest.number]}
+    for name, kind in kinds.PAGE_KINDS.items():
+        if kind.scope == "site":
+            yield Page(name), kind.template, {}
+        elif kind.scope == "language":
+            yield from ((Page(name, lang), kind.template, newest) for lang in LANGS)
+    for year in project.years:
+        for page, template, context in year_pages(year):
+            yield page, template, {"year": year, "view": views[year.number], **context}
 
 
 def render_site(project: Project, output: Output, env: jinja2.Environment | None = None) -> None:
@@ -165,14 +183,12 @@ def _render_all(project: Project, output: Output, env: jinja2.Environment) -> No
     templates = project.root / "templates"
     env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
-    listed: list[Page] = []
-    for year in project.years:
-        view = YearView.of(year)
-        for page, name, extra in year_pages(year):
-            _render(env, output, page, name, shared, year=year, view=view, **extra)
+    views = {year.number: YearView.of(year) for year in project.years}
+    listed: list[Page] = []  # in the sitemap, after the root: every page of one language
+    for page, name, context in all_pages(project, views):
+        _render(env, output, page, name, shared, **context)
+        if page.lang is not None:
             listed.append(page)
-    _render(env, output, Page("root"), "root.html", shared)
-    _render(env, output, Page("404"), "404.html", shared)
     output.add("sitemap.xml", env.get_template("sitemap.xml").render(pages=listed, **shared))
     output.add("robots.txt", env.get_template("robots.txt").render(**shared))
     output.add("favicon.ico", (templates / "favicon.ico").read_bytes())  # browsers ask the root for it
@@ -263,8 +279,9 @@ class Links:
     whatever address was asked for, links from the site's own address when that is known.
     """
 
-    def __init__(self, base_url: str, google: GoogleUrl) -> None:
+    def __init__(self, base_url: str, google: GoogleUrl, newest: frozenset[Page] = frozenset()) -> None:
         self.base_url, self.google = base_url, google
+        self.newest = newest  # every page of the newest year
         self.google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
 
     def href(self, here: Page, target: str) -> str:
@@ -276,24 +293,28 @@ class Links:
     def url(self, ctx: Context, kind: str, slug: str | None = None) -> str:
         """A link to a page of the current language and year."""
         here: Page = ctx["here"]
-        return self.href(here, Page(kind, here.lang, here.year, slug).dir)
+        return self.href(here, Page(kind, here.lang, ctx["year"].number, slug).dir)
 
     @pass_context
     def nav(self, ctx: Context) -> list[tuple[str, str, bool]]:
-        """The site menu of the current page: (href, label, whether it is this page)."""
+        """The year's menu, from the registry of page kinds: (href, label, whether it is this page)."""
         here: Page = ctx["here"]
-        t, year = ctx["t"], ctx["year"]
-        items: list[tuple[str, str, str | None]] = [("year", t.nav_home, None), ("sessions", t.nav_sessions, None)]
-        items += [("agenda", i18n.fill(t.nav_agenda, track=track.name[here.lang]), track.slug) for track in year.tracks]
-        items += [("onsite", t.nav_onsite, None), ("process", t.nav_process, None)]
+        year: int = ctx["year"].number
         return [
             (
-                self.href(here, Page(kind, here.lang, here.year, slug).dir),
-                label,
-                here.kind == kind and here.slug == slug,
+                self.href(here, Page(kind, here.lang, year, page.slug).dir),
+                kinds.menu_label(kind, page, here.lang),
+                here == Page(kind, here.lang, year, page.slug),
             )
-            for kind, label, slug in items
+            for kind, page in ctx["view"].menu
         ]
+
+    @pass_context
+    def successor(self, ctx: Context) -> Page:
+        """Where a page of an earlier year leads: the same page in the newest year, else its home."""
+        here: Page = ctx["here"]
+        same = Page(here.kind, here.lang, ctx["latest"].number, here.slug)
+        return same if same in self.newest else Page("year", here.lang, ctx["latest"].number)
 
     @pass_context
     def link(self, ctx: Context, page: Page) -> str:
@@ -349,8 +370,19 @@ def _onsite_slug(event: Event) -> str:
 
 
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
-    links = Links(project.site.base_url, google)
-    helpers = ("url", "nav", "link", "asset", "site_file", "calendar", "subscribe", "google_url", "alternates")
+    links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
+    helpers = (
+        "url",
+        "nav",
+        "successor",
+        "link",
+        "asset",
+        "site_file",
+        "calendar",
+        "subscribe",
+        "google_url",
+        "alternates",
+    )
     return {
         **{name: getattr(links, name) for name in (*helpers, "absolute", "absolute_url")},
         "langs": LANGS,
@@ -413,6 +445,12 @@ def _span_tag(ctx: Context, window: models.Window) -> Markup:
     return Markup(f"{start}{escape(i18n.strings(lang)['range_sep'])}{end}")
 
 
+@pass_context
+def _plural(ctx: Context, key: str, n: int, **values: Any) -> Markup:
+    """``'your_sessions'|plural(n)``: the counted string in the page's language, for ``n`` things."""
+    return fill_markup(ctx["t"][i18n.plural_key(key, n)], n=f"{n:,}", **values)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "tr": _with_lang(lambda text, lang: text[lang]),
     "plain_date": _with_lang(dates.plain_date),
@@ -422,7 +460,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
     "href": safe_href,
     "fill": fill_markup,
-    "thousands": lambda number: f"{number:,}",
+    "plural": _plural,
     "tel": _tel,
     "iso": _iso,
     "date_tag": _date_tag,

@@ -6,6 +6,7 @@ Templates and calendars ask these objects; nothing here is typed twice in the da
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -46,6 +47,20 @@ class Event:
     county: models.County | None = None
 
 
+@dataclass(frozen=True)
+class ContentPage:
+    """A page written in Markdown, in both languages: ``content/<year>/<name>.<lang>.md``."""
+
+    name: str
+    text: Mapping[str, str]  # Markdown, by language
+    title: Mapping[str, str] | None = None  # by language; None for the year's home page text
+    description: Mapping[str, str | None] = field(default_factory=dict)
+    menu: int | None = None  # its place in the menu, after the built-in pages; None: not in it
+
+
+HOME = "home"  # content/<year>/home.<lang>.md is the year page's introduction, not a page of its own
+
+
 @dataclass(eq=False)
 class Year:
     """One academic year's data, validated, with derived views."""
@@ -59,8 +74,17 @@ class Year:
     process: models.ProcessFile
     onsite: models.OnsiteFile
     notices: dict[str, models.NoticeFile]
-    counties: list[models.County]
-    content: dict[tuple[str, str], str] = field(default_factory=dict)
+    counties: list[models.County]  # those its districts list, in the order of data/counties.yaml
+    content: dict[str, ContentPage] = field(default_factory=dict)
+
+    @property
+    def home(self) -> ContentPage | None:
+        return self.content.get(HOME)
+
+    @property
+    def pages(self) -> list[ContentPage]:
+        """The pages written in Markdown, by name; not the home page's text."""
+        return [page for name, page in sorted(self.content.items()) if name != HOME]
 
     @cached_property
     def _county_by_slug(self) -> dict[str, models.County]:

@@ -3,6 +3,7 @@
 URLs are public promises: county staff paste them into official letters. Every path is
 ``<lang>/<academic year>/<readable path>/``, lowercase, a folder with ``index.html``. Adding a
 year adds paths; it never moves one. Templates ask this module; they never glue paths together.
+The path of each kind of page is in the registry of page kinds (`kinds.PAGE_KINDS`).
 """
 
 from __future__ import annotations
@@ -13,17 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .i18n import OTHER
+from .kinds import PAGE_KINDS
 
-# kind -> path inside <lang>/<year>/ ; "{slug}" is the page's slug
-YEAR_PAGES = {
-    "year": "",
-    "sessions": "sessions/",
-    "process": "process/",
-    "onsite": "onsite/",
-    "agenda": "agenda/{slug}/",
-    "county": "counties/{slug}/",
-    "notice": "notice/{slug}/",
-}
 CALENDAR_SCOPES = {
     "all": "calendars/all.ics",
     "county": "calendars/counties/{slug}.ics",
@@ -36,9 +28,10 @@ ASSETS = "assets/"
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site; ``lang`` and ``year`` are None for the bilingual root pages."""
+    """A page of the site; ``lang`` and ``year`` are None for the bilingual root pages, ``year`` for
+    each language's front page."""
 
-    kind: str
+    kind: str  # a name in `kinds.PAGE_KINDS`
     lang: str | None = None
     year: int | None = None
     slug: str | None = None
@@ -46,10 +39,12 @@ class Page:
     @property
     def dir(self) -> str:
         """The page's folder, e.g. ``zh-tw/114/counties/pingtung/`` ("" for the site root)."""
-        if self.kind in ("root", "404"):
-            return ""
-        rest = YEAR_PAGES[self.kind].format(slug=self.slug)
-        return f"{self.lang}/{self.year}/{rest}"
+        kind = PAGE_KINDS[self.kind]
+        if kind.scope == "site":
+            return kind.path
+        if kind.scope == "language":
+            return f"{self.lang}/{kind.path}"
+        return f"{self.lang}/{self.year}/" + kind.path.format(slug=self.slug)
 
     @property
     def file(self) -> str:
@@ -66,6 +61,15 @@ class Page:
 
     def in_lang(self, lang: str) -> Page:
         return Page(self.kind, lang, self.year, self.slug)
+
+
+def reserved_names() -> list[str]:
+    """The names a page written in Markdown may not take: the first folder of every path the site
+    gives its own pages and calendars inside ``<lang>/<year>/``, and ``assets`` (at the site's
+    root, but a page of that name would read as one)."""
+    paths = [kind.path for kind in PAGE_KINDS.values() if kind.scope == "year"]
+    paths += [*CALENDAR_SCOPES.values(), ASSETS]
+    return sorted({path.split("/")[0] for path in paths} - {"", "{slug}"})
 
 
 def session_slug(district: int, track: str) -> str:

@@ -95,7 +95,8 @@ def test_each_district_has_the_seeds_counties_schools_meeting_and_dates(year: Ye
 
 def test_every_county_is_in_exactly_one_district_and_totals_are_derived(year: Year) -> None:
     listed = [slug for d in year.districts for slug in d.counties]
-    assert sorted(listed) == sorted(c.slug for c in year.counties)
+    assert sorted(listed) == sorted(c.slug for c in load_project(REPO).counties)  # every county of counties.yaml
+    assert year.counties == load_project(REPO).counties
     assert year.total_schools == 788 + 732 + 753 + 768 + 748
     assert year.district_of("pingtung").number == 5
     assert year.district(5).priority_counties == ["pingtung"]

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from k12site.i18n import LANGS
-from k12site.urls import YEAR_PAGES, Page
+from k12site.kinds import PAGE_KINDS
+from k12site.urls import Page
 
 from .gates import PHONE, REPO, Tab, chromium, html_files, require_tool, serve, served_path
 
@@ -47,8 +48,9 @@ class Site:
     @property
     def county_pages(self) -> list[str]:
         """Every county page of every year, in both languages."""
-        folder = YEAR_PAGES["county"].partition("{")[0]  # "counties/"
-        return [p for p in self.language_pages if p.split("/", 2)[2].startswith(folder)]
+        folder = PAGE_KINDS["county"].path.partition("{")[0]  # "counties/"
+        in_a_year = [p.split("/", 2) for p in self.language_pages if p.count("/") > 1]  # <lang>/<year>/<rest>
+        return [f"{lang}/{year}/{rest}" for lang, year, rest in in_a_year if rest.startswith(folder)]
 
 
 @pytest.fixture(scope="package")
