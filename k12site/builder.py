@@ -1,4 +1,8 @@
-"""The build pipeline: load and check everything, render every file, then swap the site in."""
+"""The build pipeline: load and check everything, render every file, then swap the site in.
+
+`check` runs the same pipeline into memory and writes nothing, so it catches whatever `build`
+would hit: bad data, a template mistake, a file written twice.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ import jinja2
 
 from .calendars import Memo, render_calendars
 from .loader import FileCache, load_project
-from .output import StagedOutput, build_lock
+from .output import Output, StagedOutput, build_lock
 from .pages import environment, render_site
 from .problems import Problem
+from .project import Project
 
 
 @dataclass
@@ -22,6 +27,23 @@ class BuildReport:
     files: int
     seconds: float
     warnings: list[Problem]
+
+
+def render(project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None) -> None:
+    """Render every page and calendar of ``project`` into ``output``: what build and check share."""
+    render_site(project, output, env)
+    render_calendars(project, output, memo)
+
+
+def check(
+    root: Path, *, base_url: str | None = None, strict: bool = False, template_cache: Path | None = None
+) -> tuple[Project, BuildReport]:
+    """Everything `build` does but write: load and check all, then render the whole site in memory."""
+    started = time.perf_counter()
+    project = load_project(root, base_url=base_url, strict=strict)
+    output = Output()
+    render(project, output, environment(root / "templates", template_cache))
+    return project, _report(output, started, project.warnings)
 
 
 def build(
@@ -47,15 +69,18 @@ def build(
         project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
         output = StagedOutput(target)
         try:  # 2. render every page and calendar into the new folder, 3. switch the site to it
-            render_site(project, output, env if env is not None else environment(root / "templates", template_cache))
-            render_calendars(project, output, memo)
+            render(project, output, env if env is not None else environment(root / "templates", template_cache), memo)
             output.commit()
         except BaseException:
             output.discard()
             raise
+    return _report(output, started, project.warnings)
+
+
+def _report(output: Output, started: float, warnings: list[Problem]) -> BuildReport:
     pages = sum(1 for name in output.names if name.endswith(".html"))
     calendars = sum(1 for name in output.names if name.endswith(".ics"))
-    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, project.warnings)
+    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, warnings)
 
 
 class Rebuilder:

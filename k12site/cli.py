@@ -47,18 +47,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
-    from .loader import load_project
+    from .builder import check
 
-    project = load_project(root, base_url=args.base_url, strict=args.strict)
-    warnings = project.warnings
-    for warning in warnings:
+    project, report = check(root, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
+    for warning in report.warnings:
         print(warning, file=sys.stderr)
     years = project.years
     sessions = sum(len(year.sessions) for year in years)
     print(
         f"OK: {len(project.counties)} counties, {len(years)} academic year(s) "
         f"({', '.join(str(y.number) for y in years)}), {sessions} online sessions, "
-        f"{len(warnings)} warning(s)"
+        f"{report.pages} pages and {report.calendars} calendars rendered, {len(report.warnings)} warning(s)"
     )
     return 0
 

@@ -118,7 +118,8 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
     if problems:
         raise DataError(problems)
     if not (templates / "base.html").is_file():
-        raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
+        missing = "this file is missing; the site's templates live in templates/"
+        raise DataError([Problem(display_path(templates / "base.html", project.root), 1, 1, "(file)", missing)])
     try:
         _render_all(project, output, environment(templates) if env is None else env)
     except jinja2.TemplateSyntaxError as exc:

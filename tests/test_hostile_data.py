@@ -30,7 +30,7 @@ def replace(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def with_templates(root: Path) -> Path:
-    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "templates", root / "templates", dirs_exist_ok=True)
     return root
 
 
