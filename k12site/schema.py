@@ -36,11 +36,12 @@ MODELINE = "# yaml-language-server: $schema="
 _SERVER_COMMENT = "# yaml-language-server:"  # any older line of this kind is replaced
 DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic generates
 
-# schema name -> model: data/site.yaml, data/counties.yaml, data/<year>/<name>.yaml, and
-# data/<year>/notices/<county>.yaml (all of them "notice")
+# schema name -> model: data/site.yaml, data/counties.yaml, data/urls.yaml, data/<year>/<name>.yaml,
+# and data/<year>/notices/<county>.yaml (all of them "notice")
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site": models.Site,
     "counties": models.CountiesFile,
+    "urls": models.UrlLedger,
     **YEAR_FILES,
     "notice": models.NoticeFile,
 }
@@ -81,7 +82,7 @@ def schema_name_for(data_file: Path, root: Path) -> str | None:
     if not parts[-1].endswith(".yaml"):
         return None
     stem = parts[-1].removesuffix(".yaml")
-    if len(parts) == 1 and stem in ("site", "counties"):
+    if len(parts) == 1 and stem in ("site", "counties", "urls"):
         return stem
     if len(parts) == 2 and parts[0].isdigit() and stem in YEAR_FILES:
         return stem
