@@ -70,6 +70,16 @@ def check(
     return project, _report(output, started, warnings)
 
 
+def survey_urls(
+    root: Path, *, base_url: str | None = None, template_cache: Path | None = None
+) -> tuple[Project, ledger.Survey]:
+    """Render the whole site in memory and hold its URLs against the ledger, for `build.py urls`."""
+    project = load_project(root, base_url=base_url)
+    output = Output()
+    render(project, output, environment(root / "templates", template_cache))
+    return project, ledger.survey(project.ledger, ledger.published(output.names))
+
+
 def build(
     root: Path,
     out: Path | None = None,

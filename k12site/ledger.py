@@ -14,16 +14,32 @@ a build produces:
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .problems import Problem
+from .problems import DataError, Problem
 from .project import Ledger
+from .schema import modeline, replace_file, unsafe_to_write
 from .urls import published_url, url_file
 
 NAME = "data/urls.yaml"
+
+# The comments a new ledger starts with, under its schema line; `record` keeps whatever comments
+# stand at the top of the file.
+HEADER = """\
+# 本網站發布過的每個網址。縣市把網址寫進公文，所以發布後就不能消失：建置時若有一個不再產生，
+# 建置會失敗並指出是這裡的哪一行。新網址用 build.py urls --record 加入；網址搬家時，寫在
+# moved: 底下（舊網址: 新網址）。不要刪除任何一行。做法見 MAINTAINING.md。
+#
+# Every URL this site has published. County letters link to them, so none may disappear: a build
+# that no longer produces one fails and names its line here. build.py urls --record adds new ones;
+# a URL that moved goes under moved: as old URL: new URL. Never delete a line. See MAINTAINING.md.
+# (build.py urls --record rewrites this file sorted, keeping the comments down to here.)
+"""
 
 # A URL as the ledger writes it: lowercase segments (a letter or digit first), relative to the
 # site's address; a page ends in "/".
@@ -48,6 +64,9 @@ class UrlState:
     state: str
     target: str | None = None
 
+    def __str__(self) -> str:
+        return f"{self.state:<9} {self.url}" + (f" → {self.target}" if self.target else "")
+
 
 @dataclass
 class Survey:
@@ -64,6 +83,14 @@ class Survey:
     @property
     def new(self) -> list[str]:
         return [s.url for s in self.states if s.state == "new"]
+
+    def summary(self) -> str:
+        """How many URLs are in each state: ``154 URLs: 150 recorded, 2 new, 1 moved, 1 gone``."""
+        counts = {state: sum(1 for s in self.states if s.state == state) for state in STATES}
+        return f"{len(self.states)} URLs: " + ", ".join(f"{n} {state}" for state, n in counts.items())
+
+
+STATES = ("recorded", "new", "moved", "gone")
 
 
 def published(paths: Iterable[str]) -> set[str]:
@@ -173,3 +200,45 @@ def _new_url_problem(old: str, new: str, built: set[str], moved: dict[str, str])
             "to a file of its own kind (a .ics calendar to a .ics calendar)"
         )
     return None
+
+
+# --- build.py urls --record -------------------------------------------------------------------
+
+
+def record(root: Path, ledger: Ledger | None, survey: Survey) -> list[str]:
+    """Add every new URL to data/urls.yaml (creating it if need be) and return them.
+
+    It never removes a URL: while the survey found an error, such as a recorded URL that is no
+    longer built, it raises `DataError` and writes nothing. The file is rewritten whole (the
+    comments at its top, then every URL sorted, then the moves) beside its place and moved into
+    it in one step, never through a link.
+    """
+    errors = [problem for problem in survey.problems if not problem.warning]
+    path = root / NAME
+    if survey.new and (refusal := unsafe_to_write(path, root, "build.py urls --record")):
+        errors.append(refusal)
+    if errors:
+        raise DataError(errors)
+    if survey.new:
+        if ledger is None:
+            text = ledger_text(f"{modeline(path, root)}\n{HEADER}", survey.new, {})
+        else:
+            header = _header(path.read_text(encoding="utf-8"))
+            text = ledger_text(header, [*ledger.model.urls, *survey.new], ledger.model.moved)
+        replace_file(path, text)
+    return survey.new
+
+
+def ledger_text(header: str, urls: Iterable[str], moved: dict[str, str]) -> str:
+    """The ledger as `record` writes it: ``header``, every URL in ``urls`` sorted, then the moves."""
+    listed = sorted(set(urls))
+    lines = [header, "urls:\n" if listed else "urls: []\n", *(f"  - {url}\n" for url in listed)]
+    lines += ["moved:\n", *(f"  {old}: {new}\n" for old, new in sorted(moved.items()))] if moved else ["moved: {}\n"]
+    return "".join(lines)
+
+
+def _header(text: str) -> str:
+    """The comments (and blank lines among them) at the top of ``text``."""
+    lines = text.splitlines(keepends=True)
+    header = "".join(itertools.takewhile(lambda line: line.startswith("#") or not line.strip(), lines))
+    return header if header.endswith("\n") or not header else header + "\n"

@@ -117,7 +117,7 @@ def write_schemas(root: Path) -> list[Path]:
     schemas = {root / schema_file(name): schema_text(name) for name in SCHEMAS}
     retired = [path for path in folder.glob("*.schema.json") if path not in schemas]
     data = data_files(root)
-    problems = {problem for path in [*schemas, *retired, *data] if (problem := _unsafe(path, root))}
+    problems = {problem for path in [*schemas, *retired, *data] if (problem := unsafe_to_write(path, root))}
     if problems:
         raise DataError(list(problems))
     folder.mkdir(exist_ok=True)
@@ -128,8 +128,8 @@ def write_schemas(root: Path) -> list[Path]:
     return [*schemas, *(path for path in data if _set_modeline(path, modeline(path, root)))]
 
 
-def _unsafe(path: Path, root: Path) -> Problem | None:
-    """Why ``path`` must not be written: a link on the way to it or at it, or a folder at it."""
+def unsafe_to_write(path: Path, root: Path, command: str = "build.py schema") -> Problem | None:
+    """Why ``command`` must not write ``path``: a link on the way to it or at it, or a folder at it."""
     here = root
     for part in path.relative_to(root).parts:
         here = here / part
@@ -138,11 +138,11 @@ def _unsafe(path: Path, root: Path) -> Problem | None:
             return _refusal(
                 here,
                 root,
-                f"is a symbolic link (to {os.readlink(here)}); build.py schema writes no file through a link: "
+                f"is a symbolic link (to {os.readlink(here)}); {command} writes no file through a link: "
                 f"replace the link with the {what} itself",
             )
     if path.is_dir():
-        return _refusal(path, root, "is a folder; build.py schema writes a file here: move the folder away")
+        return _refusal(path, root, f"is a folder; {command} writes a file here: move the folder away")
     return None
 
 

@@ -4,21 +4,26 @@ catches all of it, as it renders the whole site in memory."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from tiny import FILES
 
 from k12site import ledger, urls
 from k12site.builder import render
 from k12site.cli import main
 from k12site.i18n import OTHER
+from k12site.ledger import HEADER
 from k12site.loader import load_project
 from k12site.output import Output
 from k12site.pages import environment
 
 REPO = Path(__file__).resolve().parent.parent
+FILES_URLS = [line[4:] for line in FILES["data/urls.yaml"].splitlines() if line.startswith("  - ")]  # the tiny ledger
+BETA_NOTICE = ["en/114/notice/beta-city/", "zh-tw/114/notice/beta-city/"]
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -433,3 +438,180 @@ def test_a_move_whose_old_url_clashes_with_a_built_file_is_refused_by_check_and_
     assert run(["check", "--root", str(real)], capsys) == expected
     assert run(["build", "--root", str(real)], capsys) == expected
     assert not (real / "site").exists()
+
+
+# --- build.py urls: every URL's state, and --record ------------------------------------------------
+
+
+def add_notice(root: Path, slug: str, like: str) -> None:
+    notices = root / "data/114/notices"
+    (notices / f"{slug}.yaml").write_text((notices / f"{like}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def out(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
+    code = main(args)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+def test_urls_lists_every_url_with_its_state(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_notice(tiny, "beta-city", like="alpha")
+    (tiny / "data/114/notices/alpha.yaml").unlink()
+    replace(
+        tiny,
+        "data/urls.yaml",
+        "moved: {}\n",
+        "  - en/114/on-site/\nmoved:\n  zh-tw/114/notice/alpha/: zh-tw/114/counties/alpha/\n",
+    )
+    code, lines, err = out(["urls", "--root", str(tiny)], capsys)
+    assert (code, err) == (0, [])
+    recorded = [url for url in FILES_URLS if "/notice/alpha/" not in url]
+    assert lines == [
+        *sorted(
+            [f"recorded  {url}" for url in recorded]
+            + [
+                "new       en/114/notice/beta-city/",
+                "new       zh-tw/114/notice/beta-city/",
+                "gone      en/114/notice/alpha/",
+                "moved     zh-tw/114/notice/alpha/ → zh-tw/114/counties/alpha/",
+                "gone      en/114/on-site/",
+            ],
+            key=lambda line: line[10:],
+        ),
+        f"{len(recorded) + 5} URLs: {len(recorded)} recorded, 2 new, 1 moved, 2 gone",
+    ]
+
+
+def test_record_adds_the_new_urls_sorted_and_then_strict_passes(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
+    add_notice(tiny, "beta-city", like="alpha")
+    assert run(["check", "--strict", "--root", str(tiny)], capsys)[0] == 1
+
+    assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
+        0,
+        [
+            "recorded 2 new URLs in data/urls.yaml:",
+            "  en/114/notice/beta-city/",
+            "  zh-tw/114/notice/beta-city/",
+        ],
+        [],
+    )
+    after = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
+    added = "  - en/114/notice/beta-city/\n", "  - zh-tw/114/notice/beta-city/\n"
+    assert after == before.replace("  - en/114/onsite/\n", added[0] + "  - en/114/onsite/\n").replace(
+        "  - zh-tw/114/onsite/\n", added[1] + "  - zh-tw/114/onsite/\n"
+    )
+    assert run(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
+    assert run(["build", "--strict", "--root", str(tiny)], capsys) == (0, [])
+    assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
+        0,
+        ["nothing new to record: data/urls.yaml lists every URL the site publishes"],
+        [],
+    )
+    assert (tiny / "data/urls.yaml").read_text(encoding="utf-8") == after
+
+
+def test_record_keeps_the_comments_at_the_top_and_the_moves_and_sorts_the_rest(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tiny / "data/urls.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = "# yaml-language-server: $schema=../schemas/urls.schema.json\n# Two lines of comment.\n\n"
+    moves = "moved:\n  zh-tw/114/on-site/: zh-tw/114/onsite/\n  en/114/on-site/: en/114/onsite/\n"
+    shuffled = [*reversed(lines[2:42]), "  - zh-tw/114/on-site/\n", "  - en/114/on-site/\n"]
+    path.write_text(header + "urls:\n" + "".join(shuffled) + moves, encoding="utf-8")
+    add_notice(tiny, "beta-city", like="alpha")
+
+    assert out(["urls", "--record", "--root", str(tiny)], capsys)[0] == 0
+
+    recorded = sorted([*FILES_URLS, "en/114/on-site/", "zh-tw/114/on-site/", *BETA_NOTICE])
+    assert path.read_text(encoding="utf-8") == (
+        header
+        + "urls:\n"
+        + "".join(f"  - {url}\n" for url in recorded)
+        + "moved:\n  en/114/on-site/: en/114/onsite/\n  zh-tw/114/on-site/: zh-tw/114/onsite/\n"
+    )
+    assert load_project(tiny).ledger.model.urls == recorded
+
+
+def test_record_refuses_while_a_recorded_url_is_missing_and_writes_nothing(
+    real: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (real / "data/urls.yaml").read_bytes()
+    add_notice(real, "kaohsiung", like="pingtung")
+    (real / "data/114/notices/pingtung.yaml").unlink()
+    assert out(["urls", "--record", "--root", str(real)], capsys) == (
+        1,
+        [],
+        [
+            gone(real, "en/114/notice/pingtung/"),
+            gone(real, "zh-tw/114/notice/pingtung/"),
+            "2 problems found; nothing was written.",
+        ],
+    )
+    assert (real / "data/urls.yaml").read_bytes() == before
+
+
+def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "data/urls.yaml").unlink()
+    code, lines, err = out(["urls", "--record", "--root", str(tiny)], capsys)
+    assert (code, lines[0], err) == (0, "recorded 40 new URLs in data/urls.yaml:", [])
+    text = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/urls.schema.json\n# ")
+    assert text.endswith("urls:\n" + "".join(f"  - {url}\n" for url in FILES_URLS) + "moved: {}\n")
+    assert run(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
+
+
+def test_the_real_ledger_is_what_record_writes(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (real / "data/urls.yaml").read_bytes()
+    assert before.decode("utf-8").startswith(f"# yaml-language-server: $schema=../schemas/urls.schema.json\n{HEADER}")
+    (real / "data/urls.yaml").write_bytes(before.replace(b"  - en/114/onsite/\n", b""))
+    assert out(["urls", "--record", "--root", str(real)], capsys)[1] == [
+        "recorded 1 new URL in data/urls.yaml:",
+        "  en/114/onsite/",
+    ]
+    assert (real / "data/urls.yaml").read_bytes() == before
+
+
+def test_record_never_writes_through_a_link_and_replaces_the_file_whole(
+    tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((tiny / "data/urls.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = outside.read_bytes()
+    (tiny / "data/urls.yaml").unlink()
+    (tiny / "data/urls.yaml").symlink_to(outside)
+    add_notice(tiny, "beta-city", like="alpha")
+    assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
+        1,
+        [],
+        [
+            f"data/urls.yaml:1:1: (file): is a symbolic link (to {outside}); build.py urls --record writes no file "
+            "through a link: replace the link with the file itself",
+            "1 problem found; nothing was written.",
+        ],
+    )
+    assert outside.read_bytes() == before
+
+    (tiny / "data/urls.yaml").unlink()
+    os.link(outside, tiny / "data/urls.yaml")  # another name of the same file, outside the project
+    assert out(["urls", "--record", "--root", str(tiny)], capsys)[0] == 0
+    assert outside.read_bytes() == before
+    assert "beta-city" in (tiny / "data/urls.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tiny / "data").iterdir()) == ["114", "counties.yaml", "site.yaml", "urls.yaml"]
+
+
+def test_record_goes_with_the_urls_verb_only(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["build", "--record", "--root", str(tiny)])
+    assert "--record goes with the urls verb: build.py urls --record" in capsys.readouterr().err
+
+
+def test_the_ledger_mentions_nothing_outside_the_project(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tiny / "data/urls.yaml").unlink()
+    assert out(["urls", "--record", "--root", str(tiny), "--base-url", "https://example.org/x/"], capsys)[0] == 0
+    text = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
+    assert str(tiny.parent) not in text and "example.org" not in text and "/tmp" not in text
+    for line in text.splitlines():
+        assert line.startswith(("#", "urls:", "  - ", "moved:")), line
