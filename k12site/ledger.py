@@ -24,7 +24,7 @@ from pathlib import Path
 from .problems import DataError, Problem
 from .project import Ledger
 from .schema import modeline, replace_file, unsafe_to_write
-from .urls import published_url, url_file
+from .urls import FURNITURE, FURNITURE_FOLDERS, published_url, url_file
 
 NAME = "data/urls.yaml"
 
@@ -149,10 +149,8 @@ def _url_problem(url: str) -> str | None:
     if url.endswith("/index.html"):
         return f"{url!r} names a page's file; write the page by its folder: {url.removesuffix('index.html')!r}"
     if published_url(url_file(url)) is None:
-        return (
-            f"{url!r} is never recorded: only what is published is (pages, calendars and other files), "
-            "not assets/, sitemap.xml, robots.txt, 404.html or the front page"
-        )
+        furniture = ", ".join([*FURNITURE_FOLDERS, *FURNITURE])
+        return f"{url!r} is never recorded: it is part of the site's furniture ({furniture}), not a published URL"
     return None
 
 

@@ -112,6 +112,7 @@ FURNITURE = {
     "404.html": "the page a web server shows for a missing address",
     "sitemap.xml": "the list of pages for search engines",
     "robots.txt": "the note for search engines",
+    "favicon.ico": "the icon browsers ask for at the site's root",
 }  # and everything under assets/ (with the search index, when there is one)
 FURNITURE_FOLDERS = (ASSETS,)
 

@@ -96,6 +96,7 @@ def test_a_project_without_templates_is_a_located_problem_not_a_crash(
         ("404.html", None),
         ("sitemap.xml", None),
         ("robots.txt", None),
+        ("favicon.ico", None),
         ("assets/style.css", None),
     ],
 )
@@ -279,7 +280,7 @@ LEDGER_MISTAKES = [
         "  - en/114/\n",
         "  - en/114/\n  - assets/style.css\n",
         [
-            "data/urls.yaml:4:5: urls[1]: 'assets/style.css' is never recorded: only what is published is (pages, calendars and other files), not assets/, sitemap.xml, robots.txt, 404.html or the front page"
+            "data/urls.yaml:4:5: urls[1]: 'assets/style.css' is never recorded: it is part of the site's furniture (assets/, index.html, 404.html, sitemap.xml, robots.txt, favicon.ico), not a published URL"
         ],
         id="furniture",
     ),
