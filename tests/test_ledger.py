@@ -578,22 +578,26 @@ def test_the_real_ledger_is_what_record_writes(real: Path, capsys: pytest.Captur
 def test_record_never_writes_through_a_link_and_replaces_the_file_whole(
     tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    outside = tmp_path / "outside.yaml"
-    outside.write_text((tiny / "data/urls.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    before = outside.read_bytes()
+    linked = tiny / "kept/urls.yaml"  # inside the project, so that the ledger is read through the link
+    linked.parent.mkdir()
+    linked.write_text((tiny / "data/urls.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = linked.read_bytes()
     (tiny / "data/urls.yaml").unlink()
-    (tiny / "data/urls.yaml").symlink_to(outside)
+    (tiny / "data/urls.yaml").symlink_to("../kept/urls.yaml")
     add_notice(tiny, "beta-city", like="alpha")
     assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
         1,
         [],
         [
-            f"data/urls.yaml:1:1: (file): is a symbolic link (to {outside}); build.py urls --record writes no file "
-            "through a link: replace the link with the file itself",
+            "data/urls.yaml:1:1: (file): is a symbolic link (to ../kept/urls.yaml); build.py urls --record writes "
+            "no file through a link: replace the link with the file itself",
             "1 problem found; nothing was written.",
         ],
     )
-    assert outside.read_bytes() == before
+    assert linked.read_bytes() == before
+
+    outside = tmp_path / "outside.yaml"
+    outside.write_bytes(before)
 
     (tiny / "data/urls.yaml").unlink()
     os.link(outside, tiny / "data/urls.yaml")  # another name of the same file, outside the project
