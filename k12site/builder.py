@@ -1,4 +1,9 @@
-"""The build pipeline: load and check everything, render every file, then swap the site in."""
+"""The build pipeline: load and check everything, render every file, keep the URL ledger's
+promises, then swap the site in.
+
+`check` runs the same pipeline into memory and writes nothing, so it catches whatever `build`
+would hit: bad data, a template mistake, a file written twice, a published URL dropped.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,14 @@ from pathlib import Path
 
 import jinja2
 
+from . import ledger
 from .calendars import Memo, render_calendars
 from .loader import FileCache, load_project
-from .output import StagedOutput, build_lock
-from .pages import environment, render_site
-from .problems import Problem
+from .output import Output, StagedOutput, build_lock
+from .pages import environment, redirect_page, render_site
+from .problems import Problem, settle
+from .project import Project
+from .urls import url_file
 
 
 @dataclass
@@ -22,6 +30,54 @@ class BuildReport:
     files: int
     seconds: float
     warnings: list[Problem]
+
+
+def render(project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None) -> None:
+    """Render every page and calendar of ``project`` into ``output``."""
+    render_site(project, output, env)
+    render_calendars(project, output, memo)
+
+
+def publish(
+    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, strict: bool = False
+) -> list[Problem]:
+    """Render everything, keep the URL ledger's promises, and return the warnings: what build and check share.
+
+    Raises `DataError` when a recorded URL is no longer built and has not moved (or, with
+    ``strict``, when there is any warning, such as a new URL not yet recorded). A moved page gets
+    a redirect page at its old URL; any other moved file, such as a calendar, which an app
+    cannot be redirected to, gets the new file's content there too.
+    """
+    render(project, output, env, memo)
+    survey = ledger.survey(project.ledger, ledger.published(output.names))
+    warnings = settle([*project.warnings, *survey.problems], strict=strict)
+    for old, new in sorted(survey.moves.items()):
+        if new.endswith("/"):
+            output.add(url_file(old), redirect_page(env, project.site.base_url, old, new))
+        else:
+            output.add(old, output.read(new))
+    return warnings
+
+
+def check(
+    root: Path, *, base_url: str | None = None, strict: bool = False, template_cache: Path | None = None
+) -> tuple[Project, BuildReport]:
+    """Everything `build` does but write: load and check all, then render the whole site in memory."""
+    started = time.perf_counter()
+    project = load_project(root, base_url=base_url)
+    output = Output()
+    warnings = publish(project, output, environment(root / "templates", template_cache), strict=strict)
+    return project, _report(output, started, warnings)
+
+
+def survey_urls(
+    root: Path, *, base_url: str | None = None, template_cache: Path | None = None
+) -> tuple[Project, ledger.Survey]:
+    """Render the whole site in memory and hold its URLs against the ledger, for `build.py urls`."""
+    project = load_project(root, base_url=base_url)
+    output = Output()
+    render(project, output, environment(root / "templates", template_cache))
+    return project, ledger.survey(project.ledger, ledger.published(output.names))
 
 
 def build(
@@ -44,18 +100,22 @@ def build(
     started = time.perf_counter()
     target = out or root / "site"
     with build_lock(target):
-        project = load_project(root, base_url=base_url, strict=strict, cache=cache)  # 1. load and check all
+        project = load_project(root, base_url=base_url, cache=cache)  # 1. load and check all
         output = StagedOutput(target)
-        try:  # 2. render every page and calendar into the new folder, 3. switch the site to it
-            render_site(project, output, env if env is not None else environment(root / "templates", template_cache))
-            render_calendars(project, output, memo)
+        try:  # 2. render every file into the new folder and keep the ledger's promises, 3. switch to it
+            templates = env if env is not None else environment(root / "templates", template_cache)
+            warnings = publish(project, output, templates, memo, strict=strict)
             output.commit()
         except BaseException:
             output.discard()
             raise
+    return _report(output, started, warnings)
+
+
+def _report(output: Output, started: float, warnings: list[Problem]) -> BuildReport:
     pages = sum(1 for name in output.names if name.endswith(".html"))
     calendars = sum(1 for name in output.names if name.endswith(".ics"))
-    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, project.warnings)
+    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, warnings)
 
 
 class Rebuilder:

@@ -1,4 +1,4 @@
-"""Command line: ``python build.py [build|check|serve|schema] [options]``."""
+"""Command line: ``python build.py [build|check|serve|schema|urls] [options]``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
-    parser.add_argument("verb", nargs="?", default="build", choices=["build", "check", "serve", "schema"])
+    parser.add_argument("verb", nargs="?", default="build", choices=["build", "check", "serve", "schema", "urls"])
     parser.add_argument(
         "--root",
         type=Path,
@@ -28,9 +28,12 @@ def main(argv: list[str] | None = None) -> int:
         "--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/"
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--record", action="store_true", help="with urls: add every new URL to data/urls.yaml")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
     args = parser.parse_args(argv)
+    if args.record and args.verb != "urls":
+        parser.error("--record goes with the urls verb: build.py urls --record")
     if args.base_url is not None:  # checked before any work: it is written into every page
         problem = base_url_problem(args.base_url)
         if problem:
@@ -47,18 +50,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
-    from .loader import load_project
+    from .builder import check
 
-    project = load_project(root, base_url=args.base_url, strict=args.strict)
-    warnings = project.warnings
-    for warning in warnings:
+    project, report = check(root, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
+    for warning in report.warnings:
         print(warning, file=sys.stderr)
     years = project.years
     sessions = sum(len(year.sessions) for year in years)
     print(
         f"OK: {len(project.counties)} counties, {len(years)} academic year(s) "
         f"({', '.join(str(y.number) for y in years)}), {sessions} online sessions, "
-        f"{len(warnings)} warning(s)"
+        f"{report.pages} pages and {report.calendars} calendars rendered, {len(report.warnings)} warning(s)"
     )
     return 0
 
@@ -97,4 +99,22 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-VERBS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema}
+def _urls(root: Path, args: argparse.Namespace) -> int:
+    from .builder import survey_urls
+    from .ledger import NAME, record
+
+    project, survey = survey_urls(root, base_url=args.base_url, template_cache=root / TEMPLATE_CACHE)
+    if not args.record:
+        for state in survey.states:
+            print(state)
+        print(survey.summary())
+    elif added := record(root, project.ledger, survey):
+        print(f"recorded {len(added)} new URL{'s' if len(added) > 1 else ''} in {NAME}:")
+        for url in added:
+            print(f"  {url}")
+    else:
+        print(f"nothing new to record: {NAME} lists every URL the site publishes")
+    return 0
+
+
+VERBS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema, "urls": _urls}

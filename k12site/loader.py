@@ -5,12 +5,12 @@ Layout::
     data/site.yaml, data/counties.yaml
     data/<year>/{year,joining,districts,tracks,sessions,process,onsite}.yaml
     data/<year>/notices/<county>.yaml
+    data/urls.yaml (the URL ledger: every URL the site has published)
     content/<year>/<page>.<lang>.md
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +21,14 @@ from pydantic import BaseModel
 from . import checks, models
 from .content import Read, content_pages, read_page, title_headings
 from .i18n import LANGS
-from .problems import DataError, Problem, display_path
-from .project import ContentPage, Project, Year
+from .problems import Problem, display_path, settle
+from .project import ContentPage, Ledger, Project, Year
 from .sourcefile import SourceError, decode_source, read_source
 from .urls import reserved_names
 from .validate import validate_file
 from .yamlfile import YamlFile, read_yaml
+
+LEDGER = "urls.yaml"  # in data/
 
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "year": models.YearFile,
@@ -161,14 +163,19 @@ def load_project(
             Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/")
         )
     years = [_load_year(loader, shared, folder) for folder in year_dirs]
-    warnings = [p for p in loader.problems if p.warning]
-    errors = [p for p in loader.problems if not p.warning]
-    if strict:
-        errors += [dataclasses.replace(p, warning=False, message=p.message + " (--strict)") for p in warnings]
-    if errors:
-        raise DataError(errors)
+    if (data / LEDGER).exists():  # none yet: nothing is recorded, and the build says so
+        loader.file(data / LEDGER, models.UrlLedger, shared, "urls")
+    warnings = settle(loader.problems, strict=strict)
     counties = shared.models["counties"].counties
-    return Project(root=root, site=shared.models["site"], counties=counties, years=years, warnings=warnings)  # type: ignore[arg-type]
+    ledger = Ledger(shared.sources["urls"], shared.models["urls"]) if "urls" in shared.models else None
+    return Project(
+        root=root,
+        site=shared.models["site"],
+        counties=counties,
+        years=years,  # type: ignore[arg-type]
+        warnings=warnings,
+        ledger=ledger,
+    )
 
 
 def _counties_of(districts: list[models.District], counties: list[models.County]) -> list[models.County]:

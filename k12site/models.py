@@ -361,3 +361,25 @@ class NoticeFile(Model):
     items: list[Item]
     recipients: list[Text]
     copies: list[Text] = []
+
+
+# --- data/urls.yaml -------------------------------------------------------------------------
+
+
+class UrlLedger(Model):
+    """Every URL the site has published: county letters link to them, so each must stay.
+
+    `build.py urls --record` adds the new ones; a build that no longer produces a recorded URL
+    fails, unless `moved` says where it went.
+    """
+
+    urls: list[NonEmpty] = Field(
+        [],
+        description="Every URL the site has published, relative to its address: a page by its folder "
+        "(en/114/counties/pingtung/), any other file by its path (en/114/calendars/all.ics). Never remove one.",
+    )
+    moved: dict[NonEmpty, NonEmpty] = Field(
+        {},
+        description="Where a recorded URL went, old URL: new URL. The build leaves a page at the old URL that "
+        "sends readers on (a calendar or other file gets the new one's content there too).",
+    )

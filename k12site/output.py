@@ -42,19 +42,29 @@ class Output:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
         self._names: set[str] = set()
+        self._folders: set[str] = set()
 
     def add(self, path: str, content: str | bytes) -> None:
-        """Add one file; refuse a path outside the site or one that was already written."""
+        """Add one file; refuse a path outside the site, one already written, or one where a
+        file and a folder would share a name (in memory as on disk)."""
         clean = PurePosixPath(path)
         if clean.is_absolute() or ".." in clean.parts or not clean.parts or path != clean.as_posix():
             raise OutputError(f"refusing to write {path!r}: not a clean path inside the site folder")
         if path in self._names:
             raise OutputError(f"two outputs would be written to {path!r}")
+        folders = [parent.as_posix() for parent in clean.parents[:-1]]
+        if path in self._folders or not self._names.isdisjoint(folders):
+            raise OutputError(f"refusing to write {path!r}: a file and a folder of the site would have the same name")
         self._put(path, content.encode("utf-8") if isinstance(content, str) else content)
         self._names.add(path)
+        self._folders.update(folders)
 
     def _put(self, path: str, content: bytes) -> None:
         self.files[path] = content
+
+    def read(self, path: str) -> bytes:
+        """The content of a file already added."""
+        return self.files[path]
 
     def __contains__(self, path: str) -> bool:
         return path in self._names
@@ -94,6 +104,11 @@ class StagedOutput(Output):
         with os.fdopen(fd, "wb") as stream:
             os.fchmod(stream.fileno(), FILE_MODE)
             stream.write(content)
+
+    def read(self, path: str) -> bytes:
+        if path not in self:
+            raise KeyError(path)
+        return (self.folder / path).read_bytes()
 
     def commit(self) -> None:
         """Make ``target`` a link to this build's folder in one step, then drop older builds.

@@ -136,7 +136,8 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
     if problems:
         raise DataError(problems)
     if not (templates / "base.html").is_file():
-        raise FileNotFoundError(f"{templates / 'base.html'} is missing: the site's templates live in templates/")
+        missing = "this file is missing; the site's templates live in templates/"
+        raise DataError([Problem(display_path(templates / "base.html", project.root), 1, 1, "(file)", missing)])
     try:
         _render_all(project, output, environment(templates) if env is None else env)
     except jinja2.TemplateSyntaxError as exc:
@@ -213,6 +214,41 @@ def _render(
         **context,
     )
     output.add(page.file, html)
+
+
+# --- the page left at a moved page's old URL ------------------------------------------------
+
+# Its words, as (zh-TW, English) pairs like i18n.UI's; they belong there once that file is free.
+MOVED_STRINGS: dict[str, tuple[str, str]] = {
+    "title": ("此網頁已移動", "This page has moved"),
+    "text": ("此網頁已移到新的網址：", "This page has moved to a new address: "),
+}
+
+
+def redirect_page(env: jinja2.Environment, base_url: str, old: str, new: str) -> str:
+    """The page left at ``old``, a page's URL that moved to the page ``new`` (see `ledger`).
+
+    A browser goes on at once (``<meta http-equiv="refresh">``); a search engine reads the
+    canonical link; a reader whose browser stays sees a link, in both languages, that of the old
+    URL first. Links are relative, so they work under any sub-path; the canonical link and the
+    link's text are absolute when the site's address is known.
+    """
+    lang = old.split("/", 1)[0] if old.split("/", 1)[0] in LANGS else LANGS[0]
+    href = urls.relative_from(old, new)
+    address = urls.absolute(base_url, new) if base_url else new
+    texts = [
+        {"lang": HTML_LANG[each], "skip_link": i18n.strings(each).skip_link}
+        | {key: pair[LANGS.index(each)] for key, pair in MOVED_STRINGS.items()}
+        for each in (lang, OTHER[lang])
+    ]
+    return env.get_template("redirect.html").render(
+        html_lang=HTML_LANG[lang],
+        texts=texts,
+        href=href,
+        canonical=address if base_url else href,
+        address=address,
+        stylesheet=urls.relative_from(old, urls.asset("style.css")),
+    )
 
 
 # --- the template environment and its helpers ---------------------------------------------

@@ -6,6 +6,7 @@ words, e.g. ``data/114/sessions.yaml:12:9: sessions[3].date: 2025-02-30 is not a
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,20 @@ class DataError(Exception):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         return "\n".join(map(str, self.problems)) + f"\n{count} {noun} found; nothing was written."
+
+
+def settle(problems: list[Problem], *, strict: bool) -> list[Problem]:
+    """Raise `DataError` with every error; otherwise return the warnings.
+
+    With ``strict`` (as CI builds) each warning is an error too, marked ``(--strict)``.
+    """
+    warnings = [p for p in problems if p.warning]
+    errors = [p for p in problems if not p.warning]
+    if strict:
+        errors += [dataclasses.replace(p, warning=False, message=p.message + " (--strict)") for p in warnings]
+    if errors:
+        raise DataError(errors)
+    return warnings
 
 
 def display_path(path: Path, root: Path) -> str:

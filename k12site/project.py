@@ -14,6 +14,7 @@ from pathlib import Path
 from . import models
 from .dates import TAIPEI
 from .problems import Problem
+from .yamlfile import YamlFile
 
 
 def parse_time(value: str) -> dt.time:
@@ -207,15 +208,24 @@ def slot_times(slots: list[models.Slot]) -> tuple[str, str, str]:
     return first, content, last.end if last.end else last.start
 
 
+@dataclass(frozen=True)
+class Ledger:
+    """data/urls.yaml as read: the URLs the site has published, and where each value stands."""
+
+    file: YamlFile
+    model: models.UrlLedger
+
+
 @dataclass(eq=False)
 class Project:
-    """Everything the build needs, validated."""
+    """Everything the build needs, validated; ``ledger`` is None when there is no data/urls.yaml."""
 
     root: Path
     site: models.Site
     counties: list[models.County]
     years: list[Year]
     warnings: list[Problem] = field(default_factory=list)
+    ledger: Ledger | None = None
 
     @property
     def latest(self) -> Year:

@@ -36,11 +36,12 @@ MODELINE = "# yaml-language-server: $schema="
 _SERVER_COMMENT = "# yaml-language-server:"  # any older line of this kind is replaced
 DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic generates
 
-# schema name -> model: data/site.yaml, data/counties.yaml, data/<year>/<name>.yaml, and
-# data/<year>/notices/<county>.yaml (all of them "notice")
+# schema name -> model: data/site.yaml, data/counties.yaml, data/urls.yaml, data/<year>/<name>.yaml,
+# and data/<year>/notices/<county>.yaml (all of them "notice")
 SCHEMAS: dict[str, type[BaseModel]] = {
     "site": models.Site,
     "counties": models.CountiesFile,
+    "urls": models.UrlLedger,
     **YEAR_FILES,
     "notice": models.NoticeFile,
 }
@@ -81,7 +82,7 @@ def schema_name_for(data_file: Path, root: Path) -> str | None:
     if not parts[-1].endswith(".yaml"):
         return None
     stem = parts[-1].removesuffix(".yaml")
-    if len(parts) == 1 and stem in ("site", "counties"):
+    if len(parts) == 1 and stem in ("site", "counties", "urls"):
         return stem
     if len(parts) == 2 and parts[0].isdigit() and stem in YEAR_FILES:
         return stem
@@ -116,7 +117,7 @@ def write_schemas(root: Path) -> list[Path]:
     schemas = {root / schema_file(name): schema_text(name) for name in SCHEMAS}
     retired = [path for path in folder.glob("*.schema.json") if path not in schemas]
     data = data_files(root)
-    problems = {problem for path in [*schemas, *retired, *data] if (problem := _unsafe(path, root))}
+    problems = {problem for path in [*schemas, *retired, *data] if (problem := unsafe_to_write(path, root))}
     if problems:
         raise DataError(list(problems))
     folder.mkdir(exist_ok=True)
@@ -127,8 +128,8 @@ def write_schemas(root: Path) -> list[Path]:
     return [*schemas, *(path for path in data if _set_modeline(path, modeline(path, root)))]
 
 
-def _unsafe(path: Path, root: Path) -> Problem | None:
-    """Why ``path`` must not be written: a link on the way to it or at it, or a folder at it."""
+def unsafe_to_write(path: Path, root: Path, command: str = "build.py schema") -> Problem | None:
+    """Why ``command`` must not write ``path``: a link on the way to it or at it, or a folder at it."""
     here = root
     for part in path.relative_to(root).parts:
         here = here / part
@@ -137,11 +138,11 @@ def _unsafe(path: Path, root: Path) -> Problem | None:
             return _refusal(
                 here,
                 root,
-                f"is a symbolic link (to {os.readlink(here)}); build.py schema writes no file through a link: "
+                f"is a symbolic link (to {os.readlink(here)}); {command} writes no file through a link: "
                 f"replace the link with the {what} itself",
             )
     if path.is_dir():
-        return _refusal(path, root, "is a folder; build.py schema writes a file here: move the folder away")
+        return _refusal(path, root, f"is a folder; {command} writes a file here: move the folder away")
     return None
 
 

@@ -96,12 +96,47 @@ def relative(from_page: Page, target: str) -> str:
     Pure string work on the URL plan's clean paths (no file system look-ups: it runs for every
     link of every page).
     """
-    here = from_page.dir.split("/")[:-1]
+    return relative_from(from_page.dir, target)
+
+
+def relative_from(folder: str, target: str) -> str:
+    """A link from a page in ``folder`` (a site path ending in "/", or "" for the root) to ``target``."""
+    here = folder.split("/")[:-1]
     parts = target.split("/")
     common = 0
     while common < len(here) and common < len(parts) - 1 and here[common] == parts[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(parts[common:]) or "./"
+
+
+# What a build writes that is not a published URL: the site's furniture, which no letter links to
+# and which may change at any time. Everything else is a promise that data/urls.yaml records.
+FURNITURE = {
+    "index.html": "the front page (the site's own address, there as long as the site is)",
+    "404.html": "the page a web server shows for a missing address",
+    "sitemap.xml": "the list of pages for search engines",
+    "robots.txt": "the note for search engines",
+    "favicon.ico": "the icon browsers ask for at the site's root",
+}  # and everything under assets/ (with the search index, when there is one)
+FURNITURE_FOLDERS = (ASSETS,)
+
+
+def published_url(path: str) -> str | None:
+    """The URL at which the output file ``path`` is published, or None for the site's furniture.
+
+    A page is published at its folder (``en/114/counties/pingtung/index.html`` is
+    ``en/114/counties/pingtung/``), any other file at its own path: calendars now, and data
+    downloads and feeds when they come. Counted by exclusion, so a new kind of output is a
+    promise until someone decides otherwise here.
+    """
+    if path in FURNITURE or path.startswith(FURNITURE_FOLDERS):
+        return None
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
+def url_file(url: str) -> str:
+    """The output file of a published URL: the inverse of `published_url`."""
+    return url + "index.html" if url.endswith("/") else url
 
 
 def absolute(base_url: str, target: str) -> str:

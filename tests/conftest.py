@@ -21,7 +21,10 @@ def copy_real_project(target: Path) -> Path:
 
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
-    return write_tiny(tmp_path / "tiny")
+    """The tiny project of tests/tiny.py with this repository's templates: `check` renders it."""
+    root = write_tiny(tmp_path / "tiny")
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
 
 
 @pytest.fixture
@@ -31,6 +34,5 @@ def real(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tiny_project(tiny: Path) -> Path:
-    """The tiny project of tests/tiny.py with this repository's templates."""
-    shutil.copytree(REPO / "templates", tiny / "templates")
+    """The same as `tiny` (which once came without templates)."""
     return tiny

@@ -29,7 +29,10 @@ def page(out: Path, lang: str, rest: str = "") -> BeautifulSoup:
 
 
 def one_district_one_session(root: Path) -> Path:
-    """The tiny project cut down to one county, one district, one track and so one session."""
+    """The tiny project cut down to one county, one district, one track and so one session.
+
+    A project of another shape, with nothing recorded yet: its URL ledger goes too."""
+    (root / "data/urls.yaml").unlink()
 
     def keep_until(rel: str, marker: str) -> None:
         path = root / rel

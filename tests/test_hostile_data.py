@@ -30,7 +30,7 @@ def replace(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def with_templates(root: Path) -> Path:
-    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "templates", root / "templates", dirs_exist_ok=True)
     return root
 
 
@@ -94,6 +94,11 @@ ONSITE = '  - {county: alpha, kind: hands_on, date: DATE, start: "09:00", end: "
 def add_onsite(root: Path, date: str) -> None:
     path = root / "data/114/onsite.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "sessions:\n" + ONSITE.replace("DATE", date), encoding="utf-8")
+    # the session's own calendars are new URLs: record them, as `build.py urls --record` would
+    calendars = "".join(
+        f"  - {lang}/114/calendars/sessions/onsite-alpha-{date}-hands-on.ics\n" for lang in ("en", "zh-tw")
+    )
+    replace(root, "data/urls.yaml", "moved: {}\n", calendars + "moved: {}\n")
 
 
 def test_an_onsite_session_outside_the_onsite_window_is_an_error(

@@ -179,6 +179,54 @@ recipients:
 FILES["content/114/home.zh-tw.md"] = "歡迎參加[教育訓練](https://example.org/)。\n"
 FILES["content/114/home.en.md"] = "Welcome to the [training](https://example.org/).\n"
 
+FILES["data/urls.yaml"] = """\
+# Every URL the tiny project publishes (tests/test_ledger.py counts these lines).
+urls:
+  - en/
+  - en/114/
+  - en/114/agenda/funding/
+  - en/114/agenda/hr/
+  - en/114/calendars/all.ics
+  - en/114/calendars/counties/alpha.ics
+  - en/114/calendars/counties/beta-city.ics
+  - en/114/calendars/districts/district-1.ics
+  - en/114/calendars/districts/district-2.ics
+  - en/114/calendars/sessions/district-1-funding.ics
+  - en/114/calendars/sessions/district-1-hr.ics
+  - en/114/calendars/sessions/district-2-funding.ics
+  - en/114/calendars/sessions/district-2-hr.ics
+  - en/114/calendars/tracks/funding.ics
+  - en/114/calendars/tracks/hr.ics
+  - en/114/counties/alpha/
+  - en/114/counties/beta-city/
+  - en/114/notice/alpha/
+  - en/114/onsite/
+  - en/114/process/
+  - en/114/sessions/
+  - zh-tw/
+  - zh-tw/114/
+  - zh-tw/114/agenda/funding/
+  - zh-tw/114/agenda/hr/
+  - zh-tw/114/calendars/all.ics
+  - zh-tw/114/calendars/counties/alpha.ics
+  - zh-tw/114/calendars/counties/beta-city.ics
+  - zh-tw/114/calendars/districts/district-1.ics
+  - zh-tw/114/calendars/districts/district-2.ics
+  - zh-tw/114/calendars/sessions/district-1-funding.ics
+  - zh-tw/114/calendars/sessions/district-1-hr.ics
+  - zh-tw/114/calendars/sessions/district-2-funding.ics
+  - zh-tw/114/calendars/sessions/district-2-hr.ics
+  - zh-tw/114/calendars/tracks/funding.ics
+  - zh-tw/114/calendars/tracks/hr.ics
+  - zh-tw/114/counties/alpha/
+  - zh-tw/114/counties/beta-city/
+  - zh-tw/114/notice/alpha/
+  - zh-tw/114/onsite/
+  - zh-tw/114/process/
+  - zh-tw/114/sessions/
+moved: {}
+"""
+
 
 def write_tiny(root: Path) -> Path:
     for rel, text in FILES.items():
