@@ -227,7 +227,7 @@ def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: 
 
 def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
     assert "請屏東縣學校優先參與本場次" in text(site.page("zh-tw", "counties/pingtung/"))
-    assert "Pingtung County schools: please attend this district's sessions first" in text(
+    assert "Pingtung County schools: please preferably attend this district's sessions" in text(
         site.page("en", "counties/pingtung/")
     )
     for lang in LANGS:  # Tainan shares Pingtung's district but is not a priority county
@@ -237,7 +237,7 @@ def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
 def test_the_priority_note_is_derived_for_any_county(tiny_project: Path, tmp_path: Path) -> None:
     built = build_site(tiny_project, tmp_path / "out")
     assert "請乙市學校優先參與本場次" in text(built.page("zh-tw", "counties/beta-city/"))
-    assert "Beta City schools: please attend this district's sessions first" in text(
+    assert "Beta City schools: please preferably attend this district's sessions" in text(
         built.page("en", "counties/beta-city/")
     )
     assert not built.page("zh-tw", "counties/alpha/").select(".priority")
@@ -289,7 +289,7 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
         (
             "en",
             "Tue 12 Aug 2025",
-            "Pingtung County schools: please attend this district's sessions first",
+            "Pingtung County schools: please preferably attend this district's sessions",
             "Open to participants from other districts",
         ),
     ],
@@ -352,6 +352,29 @@ def test_slots_without_a_title_are_named_by_their_kind(tiny_project: Path, tmp_p
     built = build_site(tiny_project, tmp_path / "out")
     first = built.page("en", "agenda/hr/").select_one("table.agenda tbody tr")
     assert "Sign in" in text(first) and "Check your audio" in text(first)
+
+
+def test_priority_reads_as_a_preference_never_as_an_order_of_attendance(site: Site, year: Year) -> None:
+    """優先參與 is "preferably attend" (GLOSSARY.md): "attend ... first" would read as an order."""
+    assert "preferably" in i18n.strings("en")["priority_note"]
+    first = re.compile(r"\battend\b[^.;:]*\bfirst\b", re.IGNORECASE)
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert not first.search(text(site.soup(rel))), rel
+    letter = text(site.page("en", "notice/pingtung/"))
+    assert "Pingtung County schools are asked to preferably attend these sessions" in letter
+
+
+def test_every_english_page_names_the_registration_system_as_the_glossary_does(site: Site, year: Year) -> None:
+    """The glossary's names only: the full name, or its short form "the Registration System"."""
+    short = year.info.systems["sis"].short.en
+    assert short == "Registration System"
+    stray = re.compile(r"Student Registration System|registration management service system|Registration system")
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert not stray.search(text(site.soup(rel))), rel
+    onsite = site.page("en", "onsite/").select_one("table.agenda")
+    assert f"the {short}" in text(onsite)
 
 
 @pytest.mark.parametrize("lang", LANGS)
