@@ -273,7 +273,6 @@ UI: dict[str, tuple[str, str]] = {
         "This calendar entry starts when sign-in opens: sign-in opens at {start}, the content starts at "
         "{content}, and it ends with sign-out at {end}.",
     ),
-    "ics_hours": ("研習時數：{hours} 小時", "Professional development hours: {hours}"),
     "ics_webex": ("Webex 會議連結：{url}", "Webex link: {url}"),
     "ics_meeting_number": ("會議號：{value}", "Meeting number: {value}"),
     "ics_password": ("密碼：{value}", "Password: {value}"),
@@ -282,6 +281,16 @@ UI: dict[str, tuple[str, str]] = {
     "ics_example": ("{example}", "{county}: {example}"),
     "ics_venue": ("地點：{venue}", "Venue: {venue}"),
     "ics_agenda": ("議程：{url}", "Agenda: {url}"),
+    "ics_county_rules": (
+        "縣市政府對所屬學校另外的規定（例如報名、公假、研習時數），請見本研習網站上您所屬縣市的頁面。",
+        "Your county's own instructions to its schools (such as registration, official leave and professional "
+        "development hours) are on your county's page of this training's website.",
+    ),
+    "ics_county_rules_at": (
+        "縣市政府對所屬學校另外的規定（例如報名、公假、研習時數），請見您所屬縣市的頁面：{url}",
+        "Your county's own instructions to its schools (such as registration, official leave and professional "
+        "development hours) are on your county's page: {url}",
+    ),
     "ics_name": ("{title}：{scope}", "{title}: {scope}"),
     "ics_all": ("全部場次", "all sessions"),
     "ics_district_name": ("第{number}區", "district {number}"),

@@ -28,14 +28,17 @@ def minutes_between(start: str, end: str) -> int:
 
 @dataclass(frozen=True)
 class Event:
-    """One calendar event: a part of an online session, or an on-site session."""
+    """One calendar event: a part of an online session, or an on-site session.
+
+    An event holds the national plan's facts only, the same for every county, so that one UID
+    means one thing in every file; what a county's letter adds is on that county's pages.
+    """
 
     uid: str
     year: int
     start: dt.datetime
     end: dt.datetime
     content_start: dt.datetime
-    hours: int
     sequence: int
     stamp: dt.datetime
     track: models.Track | None = None
@@ -121,7 +124,6 @@ class Year:
             start=at(start),
             end=at(end),
             content_start=at(content),
-            hours=part.hours,
             sequence=session.sequence,
             stamp=session.updated or self.info.published,
             track=track,
@@ -159,7 +161,6 @@ class Year:
             start=start,
             end=end,
             content_start=min(start + dt.timedelta(minutes=minutes_between(first, talk)), end),
-            hours=0,
             sequence=session.sequence,
             stamp=session.updated or self.info.published,
             onsite=session,
