@@ -45,7 +45,6 @@ UI: dict[str, tuple[str, str]] = {
     "paren": ("（{text}）", " ({text})"),
     "labelled": ("{label}：{text}", "{label}: {text}"),
     "range_sep": ("至", " to "),
-    "hours_part": ("{part} {hours}", "{part}: {hours}"),
     "kind_sign_in": ("簽到", "Sign in"),
     "kind_talk": ("課程", "Session"),
     "kind_break": ("中場休息", "Break"),
@@ -81,12 +80,10 @@ UI: dict[str, tuple[str, str]] = {
     "col_counties": ("縣市", "Counties and cities"),
     "col_times": ("時間", "Times"),
     "col_calendar": ("加入行事曆", "Add to calendar"),
-    "hours_title": ("研習時數", "Professional development hours"),
-    "hours_value": ("研習時數 {hours}", "{hours} of professional development"),
-    "hours_intro": (
-        "全程參與者發給研習時數，請至全國教師在職進修資訊網報名。",
-        "Those who attend the whole of a part receive its professional development hours; "
-        "register on the Nationwide Teacher In-Service Education Information Web.",
+    "county_rules_pointer": (
+        "縣市政府轉知公文對所屬學校另外的規定（例如報名、公假、研習時數），列在各縣市的頁面。",
+        "What a county's official letter adds for its own schools (such as registration, official leave "
+        "and professional development hours) is on that county's page.",
     ),
     "agenda_heading": ("議程", "Agenda"),
     "signin_title": ("簽到與音訊設備確認", "Signing in and checking your audio"),
@@ -165,9 +162,29 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "audio_check": ("音訊設備確認", "Checking your audio"),
     "prepare": ("研習前準備", "What to prepare"),
-    "prepare_registration": ("報名", "Registration"),
     "prepare_handbook": ("手冊", "Handbook"),
-    "prepare_leave": ("公假", "Official leave"),
+    # a county's own letter, on that county's page only
+    "letter_heading": ("{sender}函的規定", "From the {sender}'s official letter"),
+    "letter_intro": (
+        "{sender}函（{reference}）對{county}學校另外規定如下（本站摘要，只適用{county}的學校）：",
+        "The {sender}'s official letter ({reference}) adds the following for {county} schools "
+        "(the site's summary; it applies to {county} schools only):",
+    ),
+    "letter_read": ("公文原文：{link}", "The letter as written: {link}"),
+    "letter_item": ("說明{n}", "Details, item {n}"),
+    "instruction_registration": ("報名", "Registration"),
+    "instruction_leave": ("公假", "Official leave"),
+    "instruction_hours": ("研習時數", "Professional development hours"),
+    "session_hours": ("{date}{track}{part}：{hours}", "{date}, {track}, {part}: {hours}"),
+    "county_no_letter_heading": ("縣市政府公文", "Your county's official letter"),
+    "county_no_letter": (
+        "{county}政府轉知本研習的公文尚未在本站發布。發布後，公文對{county}學校另外的規定"
+        "（例如報名、公假、研習時數）會列在本頁此處，並連結公文全文；在此之前，本頁只列出國教署對所有縣市的辦理方式。",
+        "The {county} government's official letter forwarding this training is not yet published on this "
+        "site. Once it is, what it adds for {county} schools (such as registration, official leave and "
+        "professional development hours) will be listed here, with a link to the full letter; until then, "
+        "this page shows only the K-12 Education Administration's plan for every county.",
+    ),
     "more_links": ("相關頁面", "Related pages"),
     "notice_link": ("{sender}函（{date}）", "{sender}'s official letter ({date})"),
     "all_counties": ("所有縣市", "All counties and cities"),

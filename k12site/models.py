@@ -136,7 +136,11 @@ class Body(Model):
 
 
 class YearFile(Model):
-    """The academic year and the facts shared by all its pages."""
+    """The academic year and the facts of the national plan shared by all its pages.
+
+    What one county's letter adds for its own schools (registration, leave, hours) is not here:
+    it is that county's notice (`NoticeFile.instructions`).
+    """
 
     academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
     title: LineText
@@ -145,9 +149,7 @@ class YearFile(Model):
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
     published: dt.datetime = Field(description="When the plan was published (UTC); becomes DTSTAMP in calendars.")
-    registration: Text
-    handbook: Text
-    leave: Text
+    handbook: Text = Field(description="The process description's note on handbooks, for every county.")
 
 
 # --- data/<year>/joining.yaml ---------------------------------------------------------------
@@ -213,12 +215,11 @@ class Slot(Model):
 
 
 class Part(Model):
-    """A block of a training day with its own sign-in, sign-out and hours."""
+    """A block of a training day with its own sign-in and sign-out."""
 
     slug: Slug
     period: Literal["morning", "afternoon", "full_day"]
     label: LineText
-    hours: int = Field(gt=0, description="Professional development hours for attending all of it.")
     slots: list[Slot] = Field(min_length=1)
 
 
@@ -229,7 +230,6 @@ class Track(Model):
     audience: Text
     topics: Text
     window: Window
-    hours_note: Text | None = None
     parts: list[Part] = Field(min_length=1)
 
 
@@ -326,8 +326,55 @@ class Attachment(Model):
     page: Literal["process"] = Field(description="The page of this site that carries its content.")
 
 
+class Instruction(Model):
+    """Something a county's letter asks of its own schools, in the site's words.
+
+    The letter's own words stay in `NoticeFile.items`; ``item`` names the one this comes from,
+    and the county's page links it.
+    """
+
+    text: Text = Field(description="The site's summary; the letter's words are quoted in `items`.")
+    item: int | None = Field(
+        None, ge=1, description="The number of the letter's 說明 item it comes from: 1 for 一、, 5 for 五、."
+    )
+
+
+class LabelledInstruction(Instruction):
+    label: LineText = Field(description="A short heading, e.g. 特殊教育學校 / Special education school.")
+
+
+class SessionHours(Model):
+    """Hours for attending the whole of one part of one online session of the plan.
+
+    The session is named as sessions.yaml names it (district and track), so its date is typed
+    once, there: a session that moves keeps its hours.
+    """
+
+    district: int = Field(description="The session's district number in sessions.yaml.")
+    track: Slug = Field(description="The session's track slug in sessions.yaml.")
+    part: Slug = Field(description="A part slug of that track held in that session: morning, afternoon, day...")
+    hours: int = Field(gt=0, le=24)
+
+
+class HoursInstruction(Instruction):
+    sessions: list[SessionHours] = Field(min_length=1)
+
+
+class CountyInstructions(Model):
+    """What one county's letter adds to the plan for its own schools; shown on its pages only."""
+
+    registration: Instruction | None = Field(None, description="Where and how its participants register.")
+    leave: Instruction | None = Field(None, description="Official leave (公假), if the county grants it.")
+    hours: HoursInstruction | None = Field(None, description="Professional development hours, by session and part.")
+    other: list[LabelledInstruction] = Field([], description="Anything else the letter asks of its schools.")
+
+
 class NoticeFile(Model):
-    """A county government's official letter (函) forwarding the plan to its schools."""
+    """A county government's official letter (函) forwarding the plan to its schools.
+
+    ``items`` and the rest of the letter are quoted as written; ``instructions`` holds, in the
+    site's words, what the letter adds for the county's own schools.
+    """
 
     sender: LineText
     address: LineText
@@ -342,3 +389,4 @@ class NoticeFile(Model):
     items: list[Item]
     recipients: list[Text]
     copies: list[Text] = []
+    instructions: CountyInstructions = CountyInstructions()

@@ -413,6 +413,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "hours": _with_lang(dates.hours),
     "duration": _with_lang(dates.duration),
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
+    "numeral": _with_lang(lambda n, lang: i18n.zh_number(n) if lang == "zh-tw" else str(n)),
     "href": safe_href,
     "fill": fill_markup,
     "thousands": lambda number: f"{number:,}",

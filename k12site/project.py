@@ -75,6 +75,16 @@ class Year:
     def track(self, slug: str) -> models.Track:
         return next(track for track in self.tracks if track.slug == slug)
 
+    def part(self, track_slug: str, part_slug: str) -> models.Part:
+        return next(part for part in self.track(track_slug).parts if part.slug == part_slug)
+
+    def session(self, district: int, track: str) -> models.Session:
+        return next(s for s in self.sessions if (s.district, s.track) == (district, track))
+
+    def notice(self, county_slug: str) -> models.NoticeFile | None:
+        """The county's own letter, or None while none is published on the site."""
+        return self.notices.get(county_slug)
+
     def district(self, number: int) -> models.District:
         return next(district for district in self.districts if district.number == number)
 

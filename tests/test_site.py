@@ -279,6 +279,144 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
     ]
 
 
+# --- a county's own letter: on that county's pages only -------------------------------------------
+
+
+def instruction_texts(notice, lang: str) -> list[str]:
+    """The site's words for each of a letter's instructions, in one language."""
+    rules = notice.instructions
+    found = [rule.text[lang] for rule in (rules.registration, rules.leave, rules.hours) if rule is not None]
+    return found + [rule.text[lang] for rule in rules.other]
+
+
+def pages_holding(built: Site, needle: str) -> set[str]:
+    return {rel for rel in built.html_files if needle in text(built.soup(rel))}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pingtungs_page_shows_its_letters_instructions_in_a_labelled_section(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/counties/pingtung/index.html"
+    section = site.soup(rel).select_one("section#letter")
+    notice = year.notices["pingtung"]
+    t = i18n.strings(lang)
+    assert text(section.h2) == i18n.fill(t.letter_heading, sender=notice.sender[lang])
+    assert notice.reference in text(section)
+    for instruction in instruction_texts(notice, lang):
+        assert instruction in text(section)
+    assert [text(dt) for dt in section.select("dl dt")][3:-1] == [
+        rule.label[lang] for rule in notice.instructions.other
+    ]
+    hours = [text(li) for li in section.select("ul.session-hours li")]
+    expected = (
+        ["3 小時", "3 小時", "5 小時", "3 小時"] if lang == "zh-tw" else ["3 hours", "3 hours", "5 hours", "3 hours"]
+    )
+    assert [h.rsplit(t.colon.strip(), 1)[-1].strip() for h in hours] == expected
+    days = [li.time["datetime"] for li in section.select("ul.session-hours li")]
+    assert days == ["2025-08-12", "2025-08-12", "2025-08-19", "2025-08-22"]
+    targets = {resolve(rel, a["href"]) for a in section.find_all("a", href=True) if not urlsplit(a["href"]).scheme}
+    letter = f"{lang}/114/notice/pingtung/index.html"
+    assert (letter, "") in targets and (letter, "item-5") in targets and (letter, "item-7") in targets
+    assert notice.contact.email in text(section) and notice.contact.phone in text(section)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", [c for c in COUNTIES if c != "pingtung"])
+def test_a_county_without_a_letter_shows_the_plan_alone_and_says_where_its_letter_will_be(
+    site: Site, year: Year, slug: str, lang: str
+) -> None:
+    soup = site.page(lang, f"counties/{slug}/")
+    section = soup.select_one("section#letter")
+    t = i18n.strings(lang)
+    assert text(section.h2) == t.county_no_letter_heading
+    assert i18n.fill(t.county_no_letter, county=year.county(slug).name[lang]) in text(section)
+    page = text(soup)
+    for instruction in instruction_texts(year.notices["pingtung"], lang):
+        assert instruction not in page, f"{slug} shows Pingtung's {instruction!r}"
+    for fact in (
+        "全國教師在職進修資訊網",
+        "Teacher In-Service",
+        "公假登記",
+        "granted official leave",
+        "小時",
+        " hours:",
+    ):
+        assert fact not in page, f"{slug} shows {fact!r}"
+    assert not soup.select("ul.session-hours")
+
+
+def test_pingtungs_instructions_reach_pingtungs_pages_only(site: Site, year: Year) -> None:
+    notice = year.notices["pingtung"]
+    for lang in LANGS:
+        own = {f"{lang}/114/counties/pingtung/index.html", f"{lang}/114/notice/pingtung/index.html"}
+        for instruction in instruction_texts(notice, lang):
+            assert pages_holding(site, instruction) <= own, instruction
+
+
+TAIPEI_NOTICE = """\
+sender: {zh: 臺北市政府教育局, en: Taipei City Department of Education}
+address: {zh: 臺北市信義區市府路1號, en: "No. 1, City Hall Rd., Xinyi District, Taipei City"}
+contact:
+  name: {zh: 陳大文, en: Chen Da-wen}
+  phone: "02-27208889#1234"
+  email: someone@mail.tp.edu.tw
+addressee: {zh: 臺北市立某國民中學, en: Taipei Municipal Some Junior High School}
+date: 2025-07-25
+reference: 北市教資字第1143000001號
+priority: {zh: 普通件, en: Normal}
+subject: {zh: 轉知學籍系統教育訓練，請查照。, en: Forwarding the Registration System training.}
+items:
+  - text: {zh: 請各校派員參加。, en: Each school is asked to send its staff.}
+  - text:
+      zh: 參加人員請至臺北市教師研習系統報名，全程參與者核給研習時數2小時。
+      en: Register on the Taipei system; 2 hours.
+recipients:
+  - {zh: 本市各國中, en: All junior high schools in the city}
+instructions:
+  registration:
+    text:
+      zh: 請至臺北市教師研習系統報名（北市專用）。
+      en: Register on the Taipei City teacher training system (Taipei only).
+    item: 2
+  hours:
+    text: {zh: 北市核給研習時數：, en: "Taipei City grants these hours:"}
+    item: 2
+    sessions:
+      - {district: 3, track: hr, part: morning, hours: 2}
+  other:
+    - label: {zh: 北市交通, en: Taipei travel}
+      text: {zh: 北市學校得報支交通費。, en: Taipei schools may claim travel costs.}
+"""
+
+
+def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(real: Path, tmp_path: Path) -> None:
+    (real / "data/114/notices/taipei.yaml").write_text(TAIPEI_NOTICE, encoding="utf-8")
+    built = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
+    year = load_project(real).years[0]
+    taipei, pingtung = year.notices["taipei"], year.notices["pingtung"]
+    calendars = {rel: body.decode("utf-8") for rel, body in built.files().items() if rel.endswith(".ics")}
+    unfolded = {rel: body.replace("\r\n ", "") for rel, body in calendars.items()}
+    for lang in LANGS:
+        own = {f"{lang}/114/counties/taipei/index.html", f"{lang}/114/notice/taipei/index.html"}
+        county = built.page(lang, "counties/taipei/")
+        section = county.select_one("section#letter")
+        for instruction in instruction_texts(taipei, lang):
+            assert instruction in text(section), instruction
+            assert pages_holding(built, instruction) <= own, instruction
+            assert not [rel for rel, body in unfolded.items() if instruction in body], instruction
+        assert [li.time["datetime"] for li in section.select("ul.session-hours li")] == ["2025-08-08"]
+        assert not pages_holding(built, instruction_texts(taipei, lang)[0]) & {
+            f"{lang}/114/counties/pingtung/index.html",
+            f"{lang}/114/sessions/index.html",
+            f"{lang}/114/index.html",
+        }
+        for instruction in instruction_texts(pingtung, lang):
+            assert instruction not in text(county), instruction
+        pingtung_page = text(built.page(lang, "counties/pingtung/"))
+        assert all(instruction in pingtung_page for instruction in instruction_texts(pingtung, lang))
+        assert len(built.page(lang, "counties/pingtung/").select("ul.session-hours li")) == 4
+        assert (built.root / f"{lang}/114/notice/taipei/index.html").is_file()
+
+
 # --- the sessions, agenda, on-site, process, notice and home pages ------------------------------
 
 
@@ -319,7 +457,7 @@ def test_the_sessions_page_has_the_district_table(
 
 
 @pytest.mark.parametrize("lang, minutes, afternoon", [("zh-tw", "90 分鐘", "150 分鐘"), ("en", "90 min", "150 min")])
-def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sessions(
+def test_an_agenda_page_has_slot_tables_durations_audio_check_and_its_sessions(
     site: Site, year: Year, lang: str, minutes: str, afternoon: str
 ) -> None:
     soup = site.page(lang, "agenda/hr/")
@@ -339,8 +477,8 @@ def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sess
         s.date.isoformat() for s in year.track_sessions(hr)
     ]
     assert len(sessions.select('a[href^="https://calendar.google.com/"]')) == 10  # 5 days x 2 parts
-    hours = text(soup.select_one("#hours").find_next("ul"))
-    assert hours.count("3 小時" if lang == "zh-tw" else "3 hours") == 2
+    assert soup.select_one("#hours") is None and not re.search(r"\d+ 小時|\d+ hours?\b", text(soup.main))
+    assert i18n.strings(lang)["county_rules_pointer"] in text(soup)
     assert hr.audience[lang] in text(soup)
     rel = f"{lang}/114/agenda/hr/index.html"
     assert urls.calendar(lang, 114, "track", "hr") in {
