@@ -104,6 +104,7 @@ def _notices(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
     for key in [k for k in files if k.startswith("notices/") and files[k] is not None]:
         notice, source = files[key], sources[key]
         problems += _instruction_items(source, notice)
+        problems += _attachments(source, notice)
         hours = notice.instructions.hours
         if hours is not None and sound:
             problems += _session_hours(source, hours.sessions, tracks.tracks, sessions.sessions)
@@ -122,11 +123,50 @@ def _instructions(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Ins
 
 def _instruction_items(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
     count = len(notice.items)
+    slugs = {slug for _, passage in _passages(notice) if (slug := passage.slug)}
     for loc, rule in _instructions(notice):
         if rule.item is not None and rule.item > count:
             yield source.problem(
                 (*loc, "item"), f"there is no item {rule.item} in the letter's `items` (it has {count})"
             )
+        if rule.attachment is not None and rule.attachment not in slugs:
+            yield source.problem(
+                (*loc, "attachment"), f"no point of the attachment's text has the slug '{rule.attachment}'"
+            )
+
+
+def _passages(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Passage]]:
+    """Every point of every attachment's text, nested ones too, with its location."""
+
+    def walk(loc: tuple, passages: list[models.Passage]) -> Iterator[tuple[tuple, models.Passage]]:
+        for index, passage in enumerate(passages):
+            yield (*loc, index), passage
+            yield from walk((*loc, index, "items"), passage.items)
+
+    for a, attachment in enumerate(notice.attachments):
+        if attachment.text is not None:
+            yield from walk(("attachments", a, "text", "passages"), attachment.text.passages)
+
+
+def _attachments(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
+    """A quoted point says something; a table's rows have a cell per column; slugs are unique."""
+    seen: set[str] = set()
+    for loc, passage in _passages(notice):
+        if passage.text is None and passage.table is None and not passage.items:
+            yield source.problem(loc, "a point needs its text, its points (items) or a table")
+        if passage.omitted is not None and passage.text is None:
+            yield source.problem((*loc, "omitted"), "an omitted point keeps its heading as written: add its text")
+        if passage.slug is not None and passage.slug in seen:
+            yield source.problem((*loc, "slug"), f"'{passage.slug}' is already the slug of another point")
+        seen.add(passage.slug or "")
+        if passage.table is not None:
+            columns = len(passage.table.columns)
+            for r, row in enumerate(passage.table.rows):
+                if len(row.cells) != columns:
+                    yield source.problem(
+                        (*loc, "table", "rows", r, "cells"),
+                        f"has {len(row.cells)} cells for {columns} columns; write [] for an empty cell",
+                    )
 
 
 def _session_hours(

@@ -175,7 +175,8 @@ UI: dict[str, tuple[str, str]] = {
     "instruction_registration": ("報名", "Registration"),
     "instruction_leave": ("公假", "Official leave"),
     "instruction_hours": ("研習時數", "Professional development hours"),
-    "session_hours": ("{date}{track}{part}：{hours}", "{date}, {track}, {part}: {hours}"),
+    "session_hours": ("{date}{track}：{parts}", "{date}, {track}: {parts}"),
+    "part_hours": ("{part} {hours}", "{part} {hours}"),
     "county_no_letter_heading": ("縣市政府公文", "Your county's official letter"),
     "county_no_letter": (
         "{county}政府轉知本研習的公文尚未在本站發布。發布後，公文對{county}學校另外的規定"
@@ -220,12 +221,31 @@ UI: dict[str, tuple[str, str]] = {
     "details": ("說明", "Details"),
     "recipients": ("正本", "Original recipients"),
     "copies": ("副本", "Copied to"),
-    "attachment_on_page": ("內容見本站「{page}」", "its content is on this site's “{page}” page"),
     "notice_translation": (
-        "本頁依公文原文呈現。",
-        "This is an English rendering of the official letter; the Chinese original is authoritative.",
+        "框內逐字引用公文及其附件（錯字照錄）；框外的文字由本站所加。",
+        "Inside the frames: the official letter and its attachment, rendered in English (the Chinese original "
+        "is authoritative). Outside them: the site's own text.",
     ),
+    "letter_source": (
+        "出處：{sender}函（{date}，{reference}）",
+        "Source: the {sender}'s official letter ({date}, {reference})",
+    ),
+    "attachment_heading": ("附件：{file}", "Attachment: {file}"),
+    "attachment_source": (
+        "出處：{sender}函（{reference}）附件",
+        "Source: the attachment to the {sender}'s official letter ({reference})",
+    ),
+    "attachment_continued": ("（續）", " (continued)"),
+    "site_note": ("本站說明", "The site's note"),
+    "from_attachment": ("附件", "attachment"),
     # process
+    "process_intro": (
+        "本頁由本站依國教署的流程說明整理，是全國各縣市共同的辦理方式。縣市政府轉知的公文及其附件，"
+        "以原文列在各縣市的頁面。",
+        "This page is the site's account of the K-12 Education Administration's process description: "
+        "the plan every county shares. A county government's official letter and its attachment are "
+        "quoted as written on that county's page.",
+    ),
     "purposes": ("研習目的", "Purposes"),
     "method": ("辦理方式", "How the training is held"),
     "notes": ("注意事項", "Notes"),
@@ -320,6 +340,7 @@ UI: dict[str, tuple[str, str]] = {
 SLOT_KIND = {"sign_in": "kind_sign_in", "talk": "kind_talk", "break": "kind_break", "sign_out": "kind_sign_out"}
 ONSITE_KIND = {"briefing": "onsite_briefing", "hands_on": "onsite_hands_on"}
 PERIOD = {"full_day": "period_full_day", "morning": "period_morning", "afternoon": "period_afternoon"}
+PAGE_NAME = {"sessions": "nav_sessions", "onsite": "nav_onsite", "process": "nav_process"}
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

@@ -262,7 +262,8 @@ class SessionsFile(Model):
 
 
 class ProcessFile(Model):
-    """The Administration's process description (the letter's attachment)."""
+    """The national plan as the site states it for every county, from the Administration's
+    process description; a county's copy of the description is quoted under its notice."""
 
     title: LineText
     issuer: LineText
@@ -320,23 +321,61 @@ class Contact(Model):
     email: Email
 
 
+class QuotedRow(Model):
+    cells: list[list[Passage]] = Field(description="One list of passages per column; [] for an empty cell.")
+
+
+class QuotedTable(Model):
+    """A table of a quoted document, as written; its caption is the passage it stands under."""
+
+    columns: list[LineText] = Field(min_length=1)
+    rows: list[QuotedRow] = Field(min_length=1)
+
+
+class Omission(Model):
+    """A part of a quoted document the site shows elsewhere; its note is the site's own words."""
+
+    note: Text = Field(description="The site's note, shown outside the quotation, where this part went.")
+    page: Literal["sessions", "onsite", "process"] = Field(description="The page of this site that shows it.")
+
+
+class Passage(Model):
+    """A point of a quoted document as written: its own marker (壹、 一、 (一) 1. ▪), its words,
+    the points under it, then a table."""
+
+    marker: Line | None = Field(None, description="As written in the document, e.g. 壹、, (一), 1., ▪.")
+    slug: Slug | None = Field(None, description="A name for links to this point: #point-<slug>.")
+    text: Text | None = None
+    items: list[Passage] = []
+    table: QuotedTable | None = None
+    omitted: Omission | None = None
+
+
+class AttachmentText(Model):
+    """An attachment's text as written: the lines of its title, then its points."""
+
+    heading: list[LineText] = Field(min_length=1)
+    passages: list[Passage] = Field(min_length=1)
+
+
 class Attachment(Model):
-    label: LineText
+    label: LineText = Field(description="The letter's 附件 field as written, e.g. 如說明九.")
     file: Line
-    page: Literal["process"] = Field(description="The page of this site that carries its content.")
+    text: AttachmentText | None = Field(None, description="Its text as written, quoted on the notice page.")
 
 
 class Instruction(Model):
     """Something a county's letter asks of its own schools, in the site's words.
 
-    The letter's own words stay in `NoticeFile.items`; ``item`` names the one this comes from,
-    and the county's page links it.
+    The letter's own words stay in `NoticeFile.items` and its attachment's text; ``item`` and
+    ``attachment`` name where this comes from, and the county's page links the quoted words.
     """
 
     text: Text = Field(description="The site's summary; the letter's words are quoted in `items`.")
     item: int | None = Field(
         None, ge=1, description="The number of the letter's 說明 item it comes from: 1 for 一、, 5 for 五、."
     )
+    attachment: Slug | None = Field(None, description="The slug of the attachment's point it comes from.")
 
 
 class LabelledInstruction(Instruction):

@@ -81,6 +81,15 @@ class Year:
     def session(self, district: int, track: str) -> models.Session:
         return next(s for s in self.sessions if (s.district, s.track) == (district, track))
 
+    def hours_by_session(
+        self, rows: list[models.SessionHours]
+    ) -> list[tuple[models.Session, models.Track, list[tuple[models.Part, int]]]]:
+        """A letter's hours grouped by session, in the letter's order: (session, track, [(part, hours)])."""
+        grouped: dict[tuple[int, str], list[tuple[models.Part, int]]] = {}
+        for row in rows:
+            grouped.setdefault((row.district, row.track), []).append((self.part(row.track, row.part), row.hours))
+        return [(self.session(d, t), self.track(t), parts) for (d, t), parts in grouped.items()]
+
     def notice(self, county_slug: str) -> models.NoticeFile | None:
         """The county's own letter, or None while none is published on the site."""
         return self.notices.get(county_slug)

@@ -264,16 +264,34 @@ BROKEN = [
         "item: 1}",
         "item: 3}",
         [
-            "data/114/notices/alpha.yaml:19:86: instructions.registration.item: there is no item 3 in the letter's `items` (it has 1)"
+            "data/114/notices/alpha.yaml:36:86: instructions.registration.item: there is no item 3 in the letter's `items` (it has 1)"
         ],
         id="instruction_item_not_in_the_letter",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "attachment: sign-in}",
+        "attachment: signin}",
+        [
+            "data/114/notices/alpha.yaml:43:98: instructions.other[0].attachment: no point of the attachment's text has the slug 'signin'"
+        ],
+        id="instruction_from_no_point_of_the_attachment",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "[{marker: ▪, text: {zh: 課程, en: Course}}]]",
+        "[{marker: ▪, text: {zh: 課程, en: Course}}], []]",
+        [
+            "data/114/notices/alpha.yaml:34:24: attachments[0].text.passages[0].table.rows[0].cells: has 3 cells for 2 columns; write [] for an empty cell"
+        ],
+        id="quoted_table_row_with_a_cell_too_many",
     ),
     pytest.param(
         "data/114/notices/alpha.yaml",
         "{district: 1, track: hr,",
         "{district: 3, track: hr,",
         [
-            "data/114/notices/alpha.yaml:23:9: instructions.hours.sessions[0]: there is no session of district 3 and track 'hr' in sessions.yaml"
+            "data/114/notices/alpha.yaml:40:9: instructions.hours.sessions[0]: there is no session of district 3 and track 'hr' in sessions.yaml"
         ],
         id="hours_for_no_session",
     ),
@@ -282,7 +300,7 @@ BROKEN = [
         "part: morning, hours: 3",
         "part: afternoon, hours: 3",
         [
-            "data/114/notices/alpha.yaml:24:45: instructions.hours.sessions[1].part: the funding session of district 1 has no part 'afternoon' (its parts: ['morning'])"
+            "data/114/notices/alpha.yaml:41:45: instructions.hours.sessions[1].part: the funding session of district 1 has no part 'afternoon' (its parts: ['morning'])"
         ],
         id="hours_for_a_part_the_session_does_not_hold",
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,13 @@ def test_pingtungs_own_instructions_are_its_letters(year: Year) -> None:
         ("2025-08-19", "full_day", 5),
         ("2025-08-22", "morning", 3),
     ]
-    assert [rule.item for rule in rules.other] == [7, 3, 8]  # assessment, special education school, advisory team
+    # sign in through the Registration System (the attachment), assessment, special education school, advisory team
+    assert [(rule.item, rule.attachment) for rule in rules.other] == [
+        (None, "sign-in-through-the-registration-system"),
+        (7, None),
+        (3, None),
+        (8, None),
+    ]
 
 
 def test_the_plan_holds_no_countys_registration_leave_or_hours() -> None:
@@ -202,3 +209,48 @@ def test_the_plan_holds_no_countys_registration_leave_or_hours() -> None:
         data = "\n".join(line for line in lines if not line.lstrip().startswith("#"))  # comments say where they went
         for fact in ("全國教師在職進修資訊網", "公假", "研習時數", "hours:", "registration:", "leave:"):
             assert fact not in data, (name, fact)
+
+
+# --- quoted as written --------------------------------------------------------------------------
+
+SOURCE = REPO / "tests/sources/pingtung-1145124742.txt"  # the letter and its attachment, as text
+
+
+def squeezed(text: str) -> str:
+    """Text without tags of the source's table cells and without white space, which the
+    source's conversion to text puts where lines and cells break."""
+    return re.sub(r"\s+", "", re.sub(r"<[^>]*>", "", text))
+
+
+def quoted_texts(notice) -> list[str]:
+    """The Chinese of every text the notice page quotes: the letter, then its attachment."""
+    found = [notice.sender.zh, notice.address.zh, notice.contact.name.zh, notice.addressee.zh, notice.reference]
+    found += [notice.priority.zh, notice.subject.zh, *(r.zh for r in notice.recipients), *(c.zh for c in notice.copies)]
+
+    def items(points, markers: bool) -> None:
+        for point in points:
+            text = point.text.zh if point.text else ""
+            found.append((point.marker or "") + text if markers else text)
+            items(point.items, markers)
+            table = getattr(point, "table", None)
+            for row in table.rows if table else []:
+                for cell in row.cells:
+                    items(cell, markers)
+
+    items(notice.items, markers=False)  # the letter's markers are derived: 一、 (一) 1、
+    for attachment in notice.attachments:
+        found += [attachment.label.zh, attachment.file]
+        if attachment.text:
+            found += [line.zh for line in attachment.text.heading]
+            items(attachment.text.passages, markers=True)  # an attachment's markers are its own
+    return [text for text in found if text]
+
+
+def test_the_letter_and_its_attachment_are_quoted_as_written(year: Year) -> None:
+    source = squeezed(SOURCE.read_text(encoding="utf-8"))
+    texts = quoted_texts(year.notices["pingtung"])
+    assert len(texts) > 200
+    missing = [text for text in texts if squeezed(text) not in source]
+    assert missing == []
+    attachment = year.notices["pingtung"].attachments[0].text
+    assert "「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)" in attachment.passages[1].items[1].items[1].text.zh

@@ -306,13 +306,17 @@ def test_pingtungs_page_shows_its_letters_instructions_in_a_labelled_section(sit
     assert [text(dt) for dt in section.select("dl dt")][3:-1] == [
         rule.label[lang] for rule in notice.instructions.other
     ]
-    hours = [text(li) for li in section.select("ul.session-hours li")]
-    expected = (
-        ["3 小時", "3 小時", "5 小時", "3 小時"] if lang == "zh-tw" else ["3 hours", "3 hours", "5 hours", "3 hours"]
-    )
-    assert [h.rsplit(t.colon.strip(), 1)[-1].strip() for h in hours] == expected
+    # one line per session, each part with its hours: 8/12（二）人力網：上午場 3 小時、下午場 3 小時
+    hours = [text(li).rsplit(t.colon.strip(), 1)[-1].strip() for li in section.select("ul.session-hours li")]
+    h = {"zh-tw": "{} 小時", "en": "{} hours"}[lang].format
+    parts = {p.slug: p.label[lang] for track in year.tracks for p in track.parts}
+    assert hours == [
+        f"{parts['morning']} {h(3)}{t.list_sep}{parts['afternoon']} {h(3)}".strip(),
+        f"{parts['day']} {h(5)}",
+        f"{parts['morning']} {h(3)}",
+    ]
     days = [li.time["datetime"] for li in section.select("ul.session-hours li")]
-    assert days == ["2025-08-12", "2025-08-12", "2025-08-19", "2025-08-22"]
+    assert days == ["2025-08-12", "2025-08-19", "2025-08-22"]
     targets = {resolve(rel, a["href"]) for a in section.find_all("a", href=True) if not urlsplit(a["href"]).scheme}
     letter = f"{lang}/114/notice/pingtung/index.html"
     assert (letter, "") in targets and (letter, "item-5") in targets and (letter, "item-7") in targets
@@ -413,7 +417,7 @@ def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(real
             assert instruction not in text(county), instruction
         pingtung_page = text(built.page(lang, "counties/pingtung/"))
         assert all(instruction in pingtung_page for instruction in instruction_texts(pingtung, lang))
-        assert len(built.page(lang, "counties/pingtung/").select("ul.session-hours li")) == 4
+        assert len(built.page(lang, "counties/pingtung/").select("ul.session-hours li")) == 3  # sessions
         assert (built.root / f"{lang}/114/notice/taipei/index.html").is_file()
 
 
@@ -588,6 +592,76 @@ def test_the_process_page_derives_its_windows_and_links_the_other_pages(site: Si
     assert ("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(soup)
 
 
+def quoted(node: Tag) -> bool:
+    """Whether ``node`` stands inside a quotation."""
+    return node.find_parent("blockquote") is not None
+
+
+def test_every_quotation_is_a_figure_that_names_its_source_and_notes_stand_outside(site: Site) -> None:
+    quotations = 0
+    for rel in site.html_files:
+        soup = site.soup(rel)
+        for blockquote in soup.find_all("blockquote"):
+            quotations += 1
+            figure = blockquote.parent
+            assert figure.name == "figure" and figure.figcaption, rel
+            assert text(figure.figcaption), rel
+        for note in soup.select(".note, .site-note, .translation-note, section#letter"):
+            assert not quoted(note), f"{rel}: the site's own text inside a quotation"
+    assert quotations >= 2 * 3  # the letter, and the attachment cut where the site leaves a part out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_attachment_is_quoted_as_written_under_pingtungs_notice(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/notice/pingtung/index.html"
+    soup = site.soup(rel)
+    notice = year.notices["pingtung"]
+    section = soup.select_one("section#attachment-1")
+    figures = section.select("figure.quotation")
+    assert len(figures) == 2
+    for figure in figures:
+        assert notice.reference in text(figure.figcaption) and notice.sender[lang] in text(figure.figcaption)
+    zh_line = "請學校承辦人加入線上會議時輸入「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)"
+    display = section.select_one("#point-display-name")
+    assert quoted(display)
+    if lang == "zh-tw":
+        assert zh_line in text(display)
+        page = text(section)
+        for as_written in (
+            "報表((教職維護填報檢核表並確認配置完成)",
+            "12:00~",
+            "時間：114年8月13日(星期三)至8月19日(星期二)，總計5場次",
+        ):
+            assert as_written in page  # the source's own typos and spacing
+        assert [text(m) for m in section.select("p.q0 > .marker")] == ["壹、", "貳、", "參、"]
+    else:
+        assert "屏東縣 + school + job title + full name" in text(display)
+    note = section.select_one("p.site-note")
+    assert not quoted(note) and figures[0].find_next_sibling("p") is note
+    assert resolve(rel, note.a["href"])[0] == f"{lang}/114/sessions/index.html"
+    tables = section.select("table.quoted-table")
+    assert len(tables) == 4 and all(quoted(table) for table in tables)
+    signin = year.notices["pingtung"].instructions.other[0]
+    county = site.soup(f"{lang}/114/counties/pingtung/index.html").select_one("section#letter")
+    link = county.find("a", href=re.compile("#point-"))
+    assert resolve(f"{lang}/114/counties/pingtung/index.html", link["href"]) == (rel, f"point-{signin.attachment}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_process_page_states_the_plan_in_the_sites_words_with_no_countys_line(
+    site: Site, year: Year, lang: str
+) -> None:
+    main = site.page(lang, "process/").main
+    page = text(main)
+    for county in year.counties:
+        assert county.name[lang] not in page and county.name.zh not in page, county.slug
+    assert not main.find("blockquote"), "the plan is the site's account, not a quotation"
+    assert i18n.strings(lang)["process_intro"] in page
+    t = i18n.strings(lang)
+    generic = i18n.fill(year.joining.display_name.format[lang], county=t.county_placeholder)
+    assert generic in page and year.joining.display_name.example.zh.replace("{county}", t.example_county) in page
+
+
 @pytest.mark.parametrize(
     "lang, markers",
     [
@@ -630,7 +704,8 @@ def test_the_notice_keeps_the_letters_form_and_numbering(site: Site, year: Year,
     }
     assert soup.select_one('a[href^="tel:"]')["href"] == "tel:+886-8-7320415;ext=3613"
     attachment = soup.select_one("dl.letter-fields a[href]:not([href^='tel:']):not([href^='mailto:'])")
-    assert resolve(rel, attachment["href"])[0] == f"{lang}/114/process/index.html"
+    assert resolve(rel, attachment["href"]) == (rel, "attachment-1")
+    assert text(attachment) == notice.attachments[0].file
     assert notice.subject[lang] in text(soup.select_one(".subject"))
     details = soup.select_one("#details + ol")
     assert [text(m) for m in details.select(":scope > li > .marker")] == markers[0]
@@ -938,7 +1013,13 @@ def test_every_value_a_template_turns_into_a_string_key_has_its_string() -> None
     from k12site import models
 
     onsite_kind = models.OnsiteSession.model_fields["kind"].annotation
-    tables = [(i18n.SLOT_KIND, models.SlotKind), (i18n.PERIOD, models.Period), (i18n.ONSITE_KIND, onsite_kind)]
+    omitted_page = models.Omission.model_fields["page"].annotation
+    tables = [
+        (i18n.SLOT_KIND, models.SlotKind),
+        (i18n.PERIOD, models.Period),
+        (i18n.ONSITE_KIND, onsite_kind),
+        (i18n.PAGE_NAME, omitted_page),
+    ]
     for table, literal in tables:
         assert set(table) == set(get_args(literal)), table
         assert set(table.values()) <= set(i18n.UI), table

@@ -169,6 +169,23 @@ items:
       - text: {zh: 子項, en: Sub-item}
 recipients:
   - {zh: 各國中, en: All junior high schools}
+attachments:
+  - label: {zh: 如說明一, en: See item 1}
+    file: alpha-1.pdf
+    text:
+      heading: [{zh: 流程說明, en: Process description}]
+      passages:
+        - marker: 壹、
+          text: {zh: 議程, en: Agenda}
+          items:
+            - {marker: 一、, slug: sign-in, text: {zh: 請以甲縣帳號登入, en: Sign in with an Alpha account}}
+            - marker: 二、
+              text: {zh: 場次表, en: Sessions}
+              omitted: {page: sessions, note: {zh: 見場次頁, en: See the sessions page}}
+          table:
+            columns: [{zh: 時間, en: Time}, {zh: 課程, en: Course}]
+            rows:
+              - cells: [[{text: {zh: "09:00~", en: "09:00~"}}], [{marker: ▪, text: {zh: 課程, en: Course}}]]
 instructions:
   registration: {text: {zh: 請至甲縣研習網報名, en: Register on the Alpha County site}, item: 1}
   hours:
@@ -176,6 +193,8 @@ instructions:
     sessions:
       - {district: 1, track: hr, part: day, hours: 5}
       - {district: 1, track: funding, part: morning, hours: 3}
+  other:
+    - {label: {zh: 登入, en: Signing in}, text: {zh: 用甲縣帳號, en: Use an Alpha account}, attachment: sign-in}
 """
 
 FILES["content/114/home.zh-tw.md"] = "歡迎參加[教育訓練](https://example.org/)。\n"
