@@ -519,6 +519,13 @@ def test_every_english_page_names_the_registration_system_as_the_glossary_does(s
     assert f"the {short}" in text(onsite)
 
 
+def test_the_system_management_team_is_named_as_the_glossary_capitalises_it(site: Site) -> None:
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert "system management team" not in text(site.soup(rel)), rel
+    assert "System Management Team" in text(site.page("en", "agenda/hr/"))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_onsite_page_has_a_printable_checklist_with_labelled_checkboxes(site: Site, year: Year, lang: str) -> None:
     soup = site.page(lang, "onsite/")
