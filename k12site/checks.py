@@ -59,7 +59,8 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
     if files.get("process") is not None:
         problems += _process(sources["process"], files["process"], year)
     problems += _notice_names(files, sources, county_slugs) + _counties_of_the_year(files, sources, county_slugs)
-    return problems + _across_files(files, sources)
+    problems += _across_files(files, sources)
+    return problems + _notices(files, sources)
 
 
 def _year(source: Any, info: models.YearFile, year: int) -> Iterator[Problem]:
@@ -110,6 +111,114 @@ def _counties_of_the_year(files: dict[str, Any], sources: dict[str, Any], known:
             message = IN_NO_DISTRICT.format(slug=session.county) + "add it to a district first"
             problems.append(sources["onsite"].problem(("sessions", i, "county"), message))
     return problems
+
+
+def _notices(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+    """A letter's instructions point at its own items and at sessions of the plan.
+
+    Hours are checked against the sessions only when those are sound, so that one mistake in
+    sessions.yaml is not reported again in every letter.
+    """
+    problems: list[Problem] = []
+    sessions, districts, tracks = (files.get(key) for key in ("sessions", "districts", "tracks"))
+    sound = None not in (sessions, districts, tracks) and not any(
+        _sessions(sources["sessions"], sessions.sessions, districts.districts, tracks.tracks)
+    )
+    for key in [k for k in files if k.startswith("notices/") and files[k] is not None]:
+        notice, source = files[key], sources[key]
+        problems += _instruction_items(source, notice)
+        problems += _attachments(source, notice)
+        hours = notice.instructions.hours
+        if hours is not None and sound:
+            problems += _session_hours(source, hours.sessions, tracks.tracks, sessions.sessions)
+    return problems
+
+
+def _instructions(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Instruction]]:
+    rules = notice.instructions
+    for name in ("registration", "leave", "hours"):
+        rule = getattr(rules, name)
+        if rule is not None:
+            yield ("instructions", name), rule
+    for index, rule in enumerate(rules.other):
+        yield ("instructions", "other", index), rule
+
+
+def _instruction_items(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
+    count = len(notice.items)
+    slugs = {slug for _, passage in _passages(notice) if (slug := passage.slug)}
+    for loc, rule in _instructions(notice):
+        if rule.item is not None and rule.item > count:
+            yield source.problem(
+                (*loc, "item"), f"there is no item {rule.item} in the letter's `items` (it has {count})"
+            )
+        if rule.attachment is not None and rule.attachment not in slugs:
+            yield source.problem(
+                (*loc, "attachment"), f"no point of the attachment's text has the slug '{rule.attachment}'"
+            )
+
+
+def _passages(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Passage]]:
+    """Every point of every attachment's text, nested ones too, with its location."""
+
+    def walk(loc: tuple, passages: list[models.Passage]) -> Iterator[tuple[tuple, models.Passage]]:
+        for index, passage in enumerate(passages):
+            yield (*loc, index), passage
+            yield from walk((*loc, index, "items"), passage.items)
+
+    for a, attachment in enumerate(notice.attachments):
+        if attachment.text is not None:
+            yield from walk(("attachments", a, "text", "passages"), attachment.text.passages)
+
+
+def _attachments(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
+    """A quoted point says something; a table's rows have a cell per column; slugs are unique."""
+    seen: set[str] = set()
+    for loc, passage in _passages(notice):
+        if passage.text is None and passage.table is None and not passage.items:
+            yield source.problem(loc, "a point needs its text, its points (items) or a table")
+        if passage.omitted is not None and passage.text is None:
+            yield source.problem((*loc, "omitted"), "an omitted point keeps its heading as written: add its text")
+        if passage.slug is not None and passage.slug in seen:
+            yield source.problem((*loc, "slug"), f"'{passage.slug}' is already the slug of another point")
+        seen.add(passage.slug or "")
+        if passage.table is not None:
+            columns = len(passage.table.columns)
+            for r, row in enumerate(passage.table.rows):
+                if len(row.cells) != columns:
+                    yield source.problem(
+                        (*loc, "table", "rows", r, "cells"),
+                        f"has {len(row.cells)} cells for {columns} columns; write [] for an empty cell",
+                    )
+
+
+def _session_hours(
+    source: Any, rows: list[models.SessionHours], tracks: list[models.Track], sessions: list[models.Session]
+) -> Iterator[Problem]:
+    """Each row names a part of a session of the plan, once."""
+    by_slug = {track.slug: track for track in tracks}
+    held = {(session.district, session.track): session for session in sessions}
+    seen: dict[tuple[int, str, str], int] = {}
+    for i, row in enumerate(rows):
+        loc = ("instructions", "hours", "sessions", i)
+        session, track = held.get((row.district, row.track)), by_slug.get(row.track)
+        if session is not None and track is None:
+            continue  # a session of an unknown track: sessions.yaml's own problem
+        if session is None or track is None:
+            yield source.problem(
+                loc, f"there is no session of district {row.district} and track '{row.track}' in sessions.yaml"
+            )
+            continue
+        parts = [part.slug for part in track.parts if session.period in ("full_day", part.period)]
+        if row.part not in parts:
+            yield source.problem(
+                (*loc, "part"),
+                f"the {row.track} session of district {row.district} has no part '{row.part}' (its parts: {parts})",
+            )
+        key = (row.district, row.track, row.part)
+        if key in seen:
+            yield source.problem(loc, f"this part already has its hours at sessions[{seen[key]}]")
+        seen.setdefault(key, i)
 
 
 # Times in the data become calendar instants in UTC; far outside these years they overflow.

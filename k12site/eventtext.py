@@ -51,9 +51,18 @@ def hhmm(moment: dt.datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def description(year: Year, event: Event, lang: str, base_url: str = "", *, brief: bool = False) -> str:
-    """The event's description: when, how to join, hours and the agenda link.
+def counties_url(base_url: str, event: Event, lang: str) -> str | None:
+    """The absolute URL of the list of county pages of the event's year, or None without a base URL."""
+    if not base_url:
+        return None
+    return urls.absolute(base_url, urls.Page("year", lang, event.year).dir) + "#find-your-county"
 
+
+def description(year: Year, event: Event, lang: str, base_url: str = "", *, brief: bool = False) -> str:
+    """The event's description: when, how to join, the agenda link, and where a county's own rules are.
+
+    It states the national plan only, the same in every file that holds the event: a county's
+    letter (registration, leave, hours) is on that county's page, which the last line points to.
     ``brief`` leaves out the display-name examples of every county, for links that carry the
     description in their address (Google Calendar).
     """
@@ -63,8 +72,6 @@ def description(year: Year, event: Event, lang: str, base_url: str = "", *, brie
         fill(t.ics_when, date=dates.long_date(event.start.date(), lang), start=start, end=end),
         fill(t.ics_starts, start=start, content=hhmm(event.content_start), end=end),
     ]
-    if event.hours:
-        lines.append(fill(t.ics_hours, hours=event.hours))
     if event.onsite is not None:
         lines += ["", fill(t.ics_venue, venue=event.onsite.venue[lang])]
     else:
@@ -72,6 +79,8 @@ def description(year: Year, event: Event, lang: str, base_url: str = "", *, brie
     link = agenda_url(base_url, event, lang)
     if link:
         lines += ["", fill(t.ics_agenda, url=link)]
+    counties = counties_url(base_url, event, lang)
+    lines += ["", fill(t.ics_county_rules_at, url=counties) if counties else t.ics_county_rules]
     return "\n".join(lines)
 
 

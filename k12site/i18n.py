@@ -50,7 +50,6 @@ UI: dict[str, tuple[str, str]] = {
     "paren": ("（{text}）", " ({text})"),
     "labelled": ("{label}：{text}", "{label}: {text}"),
     "range_sep": ("至", " to "),
-    "hours_part": ("{part} {hours}", "{part}: {hours}"),
     "kind_sign_in": ("簽到", "Sign in"),
     "kind_talk": ("課程", "Session"),
     "kind_break": ("中場休息", "Break"),
@@ -58,7 +57,10 @@ UI: dict[str, tuple[str, str]] = {
     "period_full_day": ("全天", "All day"),
     "period_morning": ("上午", "Morning"),
     "period_afternoon": ("下午", "Afternoon"),
-    "priority_note": ("請{county}學校優先參與本場次", "{county} schools: please attend this district's sessions first"),
+    "priority_note": (
+        "請{county}學校優先參與本場次",
+        "{county} schools: please preferably attend this district's sessions",
+    ),
     "open_to_others": ("開放跨區參與", "Open to participants from other districts"),
     "meeting_facts_one": (
         "線上會議軟體使用 {software}，每場上限 {n} 人。",
@@ -87,12 +89,10 @@ UI: dict[str, tuple[str, str]] = {
     "col_counties": ("縣市", "Counties and cities"),
     "col_times": ("時間", "Times"),
     "col_calendar": ("加入行事曆", "Add to calendar"),
-    "hours_title": ("研習時數", "Professional development hours"),
-    "hours_value": ("研習時數 {hours}", "{hours} of professional development"),
-    "hours_intro": (
-        "全程參與者發給研習時數，請至全國教師在職進修資訊網報名。",
-        "Those who attend the whole of a part receive its professional development hours; "
-        "register on the Nationwide Teacher In-Service Education Information Web.",
+    "county_rules_pointer": (
+        "縣市政府轉知公文對所屬學校另外的規定（例如報名、公假、研習時數），列在各縣市的頁面。",
+        "What a county's official letter adds for its own schools (such as registration, official leave "
+        "and professional development hours) is on that county's page.",
     ),
     "agenda_heading": ("議程", "Agenda"),
     "signin_title": ("簽到與音訊設備確認", "Signing in and checking your audio"),
@@ -173,9 +173,30 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "audio_check": ("音訊設備確認", "Checking your audio"),
     "prepare": ("研習前準備", "What to prepare"),
-    "prepare_registration": ("報名", "Registration"),
     "prepare_handbook": ("手冊", "Handbook"),
-    "prepare_leave": ("公假", "Official leave"),
+    # a county's own letter, on that county's page only
+    "letter_heading": ("{sender}函的規定", "From the {sender}'s official letter"),
+    "letter_intro": (
+        "{sender}函（{reference}）對{county}學校另外規定如下（本站摘要，只適用{county}的學校）：",
+        "The {sender}'s official letter ({reference}) adds the following for {county} schools "
+        "(the site's summary; it applies to {county} schools only):",
+    ),
+    "letter_read": ("公文原文：{link}", "The letter as written: {link}"),
+    "letter_item": ("說明{n}", "Details, item {n}"),
+    "instruction_registration": ("報名", "Registration"),
+    "instruction_leave": ("公假", "Official leave"),
+    "instruction_hours": ("研習時數", "Professional development hours"),
+    "session_hours": ("{date}{track}：{parts}", "{date}, {track}: {parts}"),
+    "part_hours": ("{part} {hours}", "{part} {hours}"),
+    "county_no_letter_heading": ("縣市政府公文", "Your county's official letter"),
+    "county_no_letter": (
+        "{county}政府轉知本研習的公文尚未在本站發布。發布後，公文對{county}學校另外的規定"
+        "（例如報名、公假、研習時數）會列在本頁此處，並連結公文全文；在此之前，本頁只列出國教署對所有縣市的辦理方式。",
+        "The {county} government's official letter forwarding this training is not yet published on this "
+        "site. Once it is, what it adds for {county} schools (such as registration, official leave and "
+        "professional development hours) will be listed here, with a link to the full letter; until then, "
+        "this page shows only the K-12 Education Administration's plan for every county.",
+    ),
     "more_links": ("相關頁面", "Related pages"),
     "notice_link": ("{sender}函（{date}）", "{sender}'s official letter ({date})"),
     "all_counties": ("所有縣市", "All counties and cities"),
@@ -216,12 +237,31 @@ UI: dict[str, tuple[str, str]] = {
     "details": ("說明", "Details"),
     "recipients": ("正本", "Original recipients"),
     "copies": ("副本", "Copied to"),
-    "attachment_on_page": ("內容見本站「{page}」", "its content is on this site's “{page}” page"),
     "notice_translation": (
-        "本頁依公文原文呈現。",
-        "This is an English rendering of the official letter; the Chinese original is authoritative.",
+        "框內逐字引用公文及其附件（錯字照錄）；框外的文字由本站所加。",
+        "Inside the frames: the official letter and its attachment, rendered in English (the Chinese original "
+        "is authoritative). Outside them: the site's own text.",
     ),
+    "letter_source": (
+        "出處：{sender}函（{date}，{reference}）",
+        "Source: the {sender}'s official letter ({date}, {reference})",
+    ),
+    "attachment_heading": ("附件：{file}", "Attachment: {file}"),
+    "attachment_source": (
+        "出處：{sender}函（{reference}）附件",
+        "Source: the attachment to the {sender}'s official letter ({reference})",
+    ),
+    "attachment_continued": ("（續）", " (continued)"),
+    "site_note": ("本站說明", "The site's note"),
+    "from_attachment": ("附件", "attachment"),
     # process
+    "process_intro": (
+        "本頁由本站依國教署的流程說明整理，是全國各縣市共同的辦理方式。縣市政府轉知的公文及其附件，"
+        "以原文列在各縣市的頁面。",
+        "This page is the site's account of the K-12 Education Administration's process description: "
+        "the plan every county shares. A county government's official letter and its attachment are "
+        "quoted as written on that county's page.",
+    ),
     "purposes": ("研習目的", "Purposes"),
     "method": ("辦理方式", "How the training is held"),
     "notes": ("注意事項", "Notes"),
@@ -292,7 +332,6 @@ UI: dict[str, tuple[str, str]] = {
         "This calendar entry starts when sign-in opens: sign-in opens at {start}, the content starts at "
         "{content}, and it ends with sign-out at {end}.",
     ),
-    "ics_hours": ("研習時數：{hours} 小時", "Professional development hours: {hours}"),
     "ics_webex": ("Webex 會議連結：{url}", "Webex link: {url}"),
     "ics_meeting_number": ("會議號：{value}", "Meeting number: {value}"),
     "ics_password": ("密碼：{value}", "Password: {value}"),
@@ -301,6 +340,16 @@ UI: dict[str, tuple[str, str]] = {
     "ics_example": ("{example}", "{county}: {example}"),
     "ics_venue": ("地點：{venue}", "Venue: {venue}"),
     "ics_agenda": ("議程：{url}", "Agenda: {url}"),
+    "ics_county_rules": (
+        "縣市政府對所屬學校另外的規定（例如報名、公假、研習時數），請見本研習網站上您所屬縣市的頁面。",
+        "Your county's own instructions to its schools (such as registration, official leave and professional "
+        "development hours) are on your county's page of this training's website.",
+    ),
+    "ics_county_rules_at": (
+        "縣市政府對所屬學校另外的規定（例如報名、公假、研習時數），請見您所屬縣市的頁面：{url}",
+        "Your county's own instructions to its schools (such as registration, official leave and professional "
+        "development hours) are on your county's page: {url}",
+    ),
     "ics_name": ("{title}：{scope}", "{title}: {scope}"),
     "ics_all": ("全部場次", "all sessions"),
     "ics_district_name": ("第{number}區", "district {number}"),
@@ -313,6 +362,7 @@ UI: dict[str, tuple[str, str]] = {
 SLOT_KIND = {"sign_in": "kind_sign_in", "talk": "kind_talk", "break": "kind_break", "sign_out": "kind_sign_out"}
 ONSITE_KIND = {"briefing": "onsite_briefing", "hands_on": "onsite_hands_on"}
 PERIOD = {"full_day": "period_full_day", "morning": "period_morning", "afternoon": "period_afternoon"}
+PAGE_NAME = {"sessions": "nav_sessions", "onsite": "nav_onsite", "process": "nav_process"}
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

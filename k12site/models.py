@@ -155,7 +155,11 @@ class Body(Model):
 
 
 class YearFile(Model):
-    """The academic year and the facts shared by all its pages."""
+    """The academic year and the facts of the national plan shared by all its pages.
+
+    What one county's letter adds for its own schools (registration, leave, hours) is not here:
+    it is that county's notice (`NoticeFile.instructions`).
+    """
 
     academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
     title: LineText
@@ -164,9 +168,7 @@ class YearFile(Model):
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
     published: dt.datetime = Field(description="When the plan was published (UTC); becomes DTSTAMP in calendars.")
-    registration: Text
-    handbook: Text
-    leave: Text
+    handbook: Text = Field(description="The process description's note on handbooks, for every county.")
 
 
 # --- data/<year>/joining.yaml ---------------------------------------------------------------
@@ -232,12 +234,11 @@ class Slot(Model):
 
 
 class Part(Model):
-    """A block of a training day with its own sign-in, sign-out and hours."""
+    """A block of a training day with its own sign-in and sign-out."""
 
     slug: Slug
     period: Literal["morning", "afternoon", "full_day"]
     label: LineText
-    hours: int = Field(gt=0, description="Professional development hours for attending all of it.")
     slots: list[Slot] = Field(min_length=1)
 
 
@@ -248,7 +249,6 @@ class Track(Model):
     audience: Text
     topics: Text
     window: Window
-    hours_note: Text | None = None
     parts: list[Part] = Field(min_length=1)
 
 
@@ -281,7 +281,8 @@ class SessionsFile(Model):
 
 
 class ProcessFile(Model):
-    """The Administration's process description (the letter's attachment)."""
+    """The national plan as the site states it for every county, from the Administration's
+    process description; a county's copy of the description is quoted under its notice."""
 
     title: LineText
     issuer: LineText
@@ -339,14 +340,99 @@ class Contact(Model):
     email: Email
 
 
+class QuotedRow(Model):
+    cells: list[list[Passage]] = Field(description="One list of passages per column; [] for an empty cell.")
+
+
+class QuotedTable(Model):
+    """A table of a quoted document, as written; its caption is the passage it stands under."""
+
+    columns: list[LineText] = Field(min_length=1)
+    rows: list[QuotedRow] = Field(min_length=1)
+
+
+class Omission(Model):
+    """A part of a quoted document the site shows elsewhere; its note is the site's own words."""
+
+    note: Text = Field(description="The site's note, shown outside the quotation, where this part went.")
+    page: Literal["sessions", "onsite", "process"] = Field(description="The page of this site that shows it.")
+
+
+class Passage(Model):
+    """A point of a quoted document as written: its own marker (壹、 一、 (一) 1. ▪), its words,
+    the points under it, then a table."""
+
+    marker: Line | None = Field(None, description="As written in the document, e.g. 壹、, (一), 1., ▪.")
+    slug: Slug | None = Field(None, description="A name for links to this point: #point-<slug>.")
+    text: Text | None = None
+    items: list[Passage] = []
+    table: QuotedTable | None = None
+    omitted: Omission | None = None
+
+
+class AttachmentText(Model):
+    """An attachment's text as written: the lines of its title, then its points."""
+
+    heading: list[LineText] = Field(min_length=1)
+    passages: list[Passage] = Field(min_length=1)
+
+
 class Attachment(Model):
-    label: LineText
+    label: LineText = Field(description="The letter's 附件 field as written, e.g. 如說明九.")
     file: Line
-    page: Literal["process"] = Field(description="The page of this site that carries its content.")
+    text: AttachmentText | None = Field(None, description="Its text as written, quoted on the notice page.")
+
+
+class Instruction(Model):
+    """Something a county's letter asks of its own schools, in the site's words.
+
+    The letter's own words stay in `NoticeFile.items` and its attachment's text; ``item`` and
+    ``attachment`` name where this comes from, and the county's page links the quoted words.
+    """
+
+    text: Text = Field(description="The site's summary; the letter's words are quoted in `items`.")
+    item: int | None = Field(
+        None, ge=1, description="The number of the letter's 說明 item it comes from: 1 for 一、, 5 for 五、."
+    )
+    attachment: Slug | None = Field(None, description="The slug of the attachment's point it comes from.")
+
+
+class LabelledInstruction(Instruction):
+    label: LineText = Field(description="A short heading, e.g. 特殊教育學校 / Special education school.")
+
+
+class SessionHours(Model):
+    """Hours for attending the whole of one part of one online session of the plan.
+
+    The session is named as sessions.yaml names it (district and track), so its date is typed
+    once, there: a session that moves keeps its hours.
+    """
+
+    district: int = Field(description="The session's district number in sessions.yaml.")
+    track: Slug = Field(description="The session's track slug in sessions.yaml.")
+    part: Slug = Field(description="A part slug of that track held in that session: morning, afternoon, day...")
+    hours: int = Field(gt=0, le=24)
+
+
+class HoursInstruction(Instruction):
+    sessions: list[SessionHours] = Field(min_length=1)
+
+
+class CountyInstructions(Model):
+    """What one county's letter adds to the plan for its own schools; shown on its pages only."""
+
+    registration: Instruction | None = Field(None, description="Where and how its participants register.")
+    leave: Instruction | None = Field(None, description="Official leave (公假), if the county grants it.")
+    hours: HoursInstruction | None = Field(None, description="Professional development hours, by session and part.")
+    other: list[LabelledInstruction] = Field([], description="Anything else the letter asks of its schools.")
 
 
 class NoticeFile(Model):
-    """A county government's official letter (函) forwarding the plan to its schools."""
+    """A county government's official letter (函) forwarding the plan to its schools.
+
+    ``items`` and the rest of the letter are quoted as written; ``instructions`` holds, in the
+    site's words, what the letter adds for the county's own schools.
+    """
 
     sender: LineText
     address: LineText
@@ -361,6 +447,7 @@ class NoticeFile(Model):
     items: list[Item]
     recipients: list[Text]
     copies: list[Text] = []
+    instructions: CountyInstructions = CountyInstructions()
 
 
 # --- data/urls.yaml -------------------------------------------------------------------------

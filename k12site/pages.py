@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from . import dates, i18n, kinds, models, urls
 from .eventtext import google_calendar_url
-from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
+from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
@@ -95,6 +95,49 @@ def _home_description(year: Year, lang: str) -> str:
 
 def _session_view(year: Year, session: models.Session, district: models.District) -> SessionView:
     return SessionView(session, year.track(session.track), district, year.session_events(session))
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A line of a quoted document: a point at its depth, or (``table``) the table under it."""
+
+    depth: int
+    passage: models.Passage
+    table: bool = False
+
+
+@dataclass(frozen=True)
+class QuoteRun:
+    """Consecutive lines quoted as written, or (``lines`` empty) a point the site left out, whose
+    note is the site's own and so stands between two quotations, never inside one."""
+
+    lines: tuple[Quoted, ...] = ()
+    omitted: models.Passage | None = None
+
+
+def quote_runs(passages: list[models.Passage]) -> list[QuoteRun]:
+    """A quoted document in reading order, cut where the site leaves a point out.
+
+    An omitted point's heading is the document's own words and ends the run before it.
+    """
+    runs: list[QuoteRun] = []
+    lines: list[Quoted] = []
+
+    def walk(points: list[models.Passage], depth: int) -> None:
+        for point in points:
+            lines.append(Quoted(depth, point))
+            if point.omitted is not None:
+                runs.append(QuoteRun(tuple(lines)))
+                runs.append(QuoteRun(omitted=point))
+                lines.clear()
+            walk(point.items, depth + 1)
+            if point.table is not None:
+                lines.append(Quoted(depth, point, table=True))
+
+    walk(passages, 0)
+    if lines:
+        runs.append(QuoteRun(tuple(lines)))
+    return runs
 
 
 # --- the pages ----------------------------------------------------------------------------
@@ -425,11 +468,13 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
         "PERIOD": PERIOD,
+        "PAGE_NAME": PAGE_NAME,
         "html_langs": HTML_LANG,
         "og_locales": OG_LOCALE,
         "Page": Page,
         "part_times": part_times,
         "onsite_slug": _onsite_slug,
+        "quote_runs": quote_runs,
         "minutes_between": minutes_between,
         "base_url": project.site.base_url,
     }
@@ -494,6 +539,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "hours": _with_lang(dates.hours),
     "duration": _with_lang(dates.duration),
     "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
+    "numeral": _with_lang(lambda n, lang: i18n.zh_number(n) if lang == "zh-tw" else str(n)),
     "href": safe_href,
     "fill": fill_markup,
     "plural": _plural,

@@ -30,14 +30,17 @@ def minutes_between(start: str, end: str) -> int:
 
 @dataclass(frozen=True)
 class Event:
-    """One calendar event: a part of an online session, or an on-site session."""
+    """One calendar event: a part of an online session, or an on-site session.
+
+    An event holds the national plan's facts only, the same for every county, so that one UID
+    means one thing in every file; what a county's letter adds is on that county's pages.
+    """
 
     uid: str
     year: int
     start: dt.datetime
     end: dt.datetime
     content_start: dt.datetime
-    hours: int
     sequence: int
     stamp: dt.datetime
     track: models.Track | None = None
@@ -97,6 +100,25 @@ class Year:
     def track(self, slug: str) -> models.Track:
         return next(track for track in self.tracks if track.slug == slug)
 
+    def part(self, track_slug: str, part_slug: str) -> models.Part:
+        return next(part for part in self.track(track_slug).parts if part.slug == part_slug)
+
+    def session(self, district: int, track: str) -> models.Session:
+        return next(s for s in self.sessions if (s.district, s.track) == (district, track))
+
+    def hours_by_session(
+        self, rows: list[models.SessionHours]
+    ) -> list[tuple[models.Session, models.Track, list[tuple[models.Part, int]]]]:
+        """A letter's hours grouped by session, in the letter's order: (session, track, [(part, hours)])."""
+        grouped: dict[tuple[int, str], list[tuple[models.Part, int]]] = {}
+        for row in rows:
+            grouped.setdefault((row.district, row.track), []).append((self.part(row.track, row.part), row.hours))
+        return [(self.session(d, t), self.track(t), parts) for (d, t), parts in grouped.items()]
+
+    def notice(self, county_slug: str) -> models.NoticeFile | None:
+        """The county's own letter, or None while none is published on the site."""
+        return self.notices.get(county_slug)
+
     def district(self, number: int) -> models.District:
         return next(district for district in self.districts if district.number == number)
 
@@ -146,7 +168,6 @@ class Year:
             start=at(start),
             end=at(end),
             content_start=at(content),
-            hours=part.hours,
             sequence=session.sequence,
             stamp=session.updated or self.info.published,
             track=track,
@@ -184,7 +205,6 @@ class Year:
             start=start,
             end=end,
             content_start=min(start + dt.timedelta(minutes=minutes_between(first, talk)), end),
-            hours=0,
             sequence=session.sequence,
             stamp=session.updated or self.info.published,
             onsite=session,

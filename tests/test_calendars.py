@@ -335,7 +335,7 @@ def test_two_builds_give_identical_bytes_whatever_the_machine_clock_zone(real, m
 # --- events ------------------------------------------------------------------------------------
 
 
-def test_hr_day_is_two_events_with_their_own_times_and_hours(real_files):
+def test_hr_day_is_two_events_with_their_own_times(real_files):
     body = real_files["zh-tw/114/calendars/sessions/district-5-hr.ics"]
     events = {str(e.uid): e for e in Calendar.from_ical(body).events}
     morning = events["114-district-5-hr-morning@k12-sis-training"]
@@ -346,7 +346,7 @@ def test_hr_day_is_two_events_with_their_own_times_and_hours(real_files):
     assert str(afternoon["SUMMARY"]) == "人力網教育訓練・下午場（第5區）"
     assert "08:30 開放進入並簽到，09:00 開始上課" in str(morning["DESCRIPTION"])
     assert "13:00 開放進入並簽到，13:30 開始上課" in str(afternoon["DESCRIPTION"])
-    assert "研習時數：3 小時" in str(morning["DESCRIPTION"])
+    assert "小時" not in str(morning["DESCRIPTION"]), "hours are a county's, not the plan's"
 
 
 def test_description_says_how_to_join_and_links_the_agenda(tiny):
@@ -357,13 +357,14 @@ def test_description_says_how_to_join_and_links_the_agenda(tiny):
     text = str(event["DESCRIPTION"])
     for expected in (
         "This calendar entry starts when sign-in opens: sign-in opens at 08:30, the content starts at 09:00",
-        "Professional development hours: 5",
         "Webex link: https://example.webex.com/j.php?MTID=two",
         "Meeting number: 2513 932 7005",
         "Password: pass0807",
         "Display name when you join: county + school + title + name",
         "Beta City: 乙市○○國中註冊組長王○○",
         "Agenda: https://example.org/site/en/114/agenda/hr/",
+        "Your county's own instructions to its schools (such as registration, official leave and professional "
+        "development hours) are on your county's page: https://example.org/site/en/114/#find-your-county",
     ):
         assert expected in text
     assert str(event["SUMMARY"]) == "HR Network training (district 2)"
@@ -376,6 +377,33 @@ def test_description_says_how_to_join_and_links_the_agenda(tiny):
     zh = str(Calendar.from_ical(files["zh-tw/114/calendars/counties/beta-city.ics"]).events[0]["DESCRIPTION"])
     assert "加入會議時的顯示名稱：縣市+校名+職稱+姓名" in zh and "乙市○○國中註冊組長王○○" in zh
     assert "議程：https://example.org/site/zh-tw/114/agenda/hr/" in zh
+
+
+# What the plan leaves to each county (registration, leave, hours) in the seed's only letter.
+COUNTY_FACTS = (
+    "全國教師在職進修資訊網",
+    "In-Service Education",
+    "公假登記",
+    "granted official leave",
+    "小時",
+    "hours:",
+)
+
+
+def test_events_hold_the_plan_only_and_point_to_the_county_pages(each_build):
+    """One UID means one thing: no county's registration, leave or hours in any file or language."""
+    for rel, body in each_build.items():
+        descriptions = prop(body, "DESCRIPTION")
+        assert descriptions, rel
+        for value in descriptions:
+            text = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+            assert not [fact for fact in COUNTY_FACTS if fact in text], (rel, text)
+            last = text.split("\n")[-1]
+            assert last.startswith(("縣市政府對所屬學校另外的規定", "Your county's own instructions")), (rel, last)
+    with_url = [body for body in each_build.values() if b"URL:" in body]
+    for body in with_url:
+        for value in prop(body, "DESCRIPTION"):
+            assert value.endswith(("/zh-tw/114/#find-your-county", "/en/114/#find-your-county")), value
 
 
 def test_without_a_base_url_there_is_no_url_and_no_agenda_link(real_files):

@@ -31,8 +31,10 @@ def page(out: Path, lang: str, rest: str = "") -> BeautifulSoup:
 def one_district_one_session(root: Path) -> Path:
     """The tiny project cut down to one county, one district, one track and so one session.
 
-    A project of another shape, with nothing recorded yet: its URL ledger goes too."""
+    A project of another shape, with nothing recorded yet: its URL ledger goes too, and the
+    county letter, whose hours name sessions this shape does not hold."""
     (root / "data/urls.yaml").unlink()
+    (root / "data/114/notices/alpha.yaml").unlink()
 
     def keep_until(rel: str, marker: str) -> None:
         path = root / rel

@@ -94,7 +94,7 @@ BROKEN = [
         '{start: "10:30", end: "12:00"',
         '{start: "10:00", end: "12:00"',
         [
-            "data/114/tracks.yaml:20:21: tracks[0].parts[0].slots[2].start: 10:00 starts before the previous slot ends at 10:30"
+            "data/114/tracks.yaml:19:21: tracks[0].parts[0].slots[2].start: 10:00 starts before the previous slot ends at 10:30"
         ],
         id="overlapping_slots",
     ),
@@ -231,9 +231,9 @@ BROKEN = [
     ),
     pytest.param(
         "data/114/year.yaml",
-        "leave: {zh: 公假, en: Official leave}",
-        "leave: {zh: 公假, en: Official leave}\nleave: {zh: 公假, en: Leave}",
-        ["data/114/year.yaml:16:1: leave: key 'leave' appears twice"],
+        "handbook: {zh: 無紙本手冊, en: No printed handbook}",
+        "handbook: {zh: 無紙本手冊, en: No printed handbook}\nhandbook: {zh: 手冊, en: Handbook}",
+        ["data/114/year.yaml:14:1: handbook: key 'handbook' appears twice"],
         id="duplicate_key",
     ),
     pytest.param(
@@ -248,7 +248,7 @@ BROKEN = [
         "system: funding",
         "system: money",
         [
-            "data/114/tracks.yaml:23:13: tracks[1].system: 'money' is not a system in year.yaml (one of ['funding', 'hr'])"
+            "data/114/tracks.yaml:22:13: tracks[1].system: 'money' is not a system in year.yaml (one of ['funding', 'hr'])"
         ],
         id="unknown_system",
     ),
@@ -260,11 +260,56 @@ BROKEN = [
         id="bad_email",
     ),
     pytest.param(
+        "data/114/notices/alpha.yaml",
+        "item: 1}",
+        "item: 3}",
+        [
+            "data/114/notices/alpha.yaml:36:86: instructions.registration.item: there is no item 3 in the letter's `items` (it has 1)"
+        ],
+        id="instruction_item_not_in_the_letter",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "attachment: sign-in}",
+        "attachment: signin}",
+        [
+            "data/114/notices/alpha.yaml:43:98: instructions.other[0].attachment: no point of the attachment's text has the slug 'signin'"
+        ],
+        id="instruction_from_no_point_of_the_attachment",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "[{marker: ▪, text: {zh: 課程, en: Course}}]]",
+        "[{marker: ▪, text: {zh: 課程, en: Course}}], []]",
+        [
+            "data/114/notices/alpha.yaml:34:24: attachments[0].text.passages[0].table.rows[0].cells: has 3 cells for 2 columns; write [] for an empty cell"
+        ],
+        id="quoted_table_row_with_a_cell_too_many",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "{district: 1, track: hr,",
+        "{district: 3, track: hr,",
+        [
+            "data/114/notices/alpha.yaml:40:9: instructions.hours.sessions[0]: there is no session of district 3 and track 'hr' in sessions.yaml"
+        ],
+        id="hours_for_no_session",
+    ),
+    pytest.param(
+        "data/114/notices/alpha.yaml",
+        "part: morning, hours: 3",
+        "part: afternoon, hours: 3",
+        [
+            "data/114/notices/alpha.yaml:41:45: instructions.hours.sessions[1].part: the funding session of district 1 has no part 'afternoon' (its parts: ['morning'])"
+        ],
+        id="hours_for_a_part_the_session_does_not_hold",
+    ),
+    pytest.param(
         "data/114/tracks.yaml",
         "window: {start: 2025-08-20, end: 2025-08-22}",
         "window: {start: 2025-08-20, end: 2025-08-29}",
         [
-            "data/114/tracks.yaml:27:13: tracks[1].window: 2025-08-20..2025-08-29 is outside the online window 2025-08-06..2025-08-22 in process.yaml"
+            "data/114/tracks.yaml:26:13: tracks[1].window: 2025-08-20..2025-08-29 is outside the online window 2025-08-06..2025-08-22 in process.yaml"
         ],
         id="window_outside_process",
     ),
@@ -351,7 +396,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tiny: Path, capsys: pyt
     assert [line.split(": ")[0] for line in lines[:-1]] == [
         "data/114/districts.yaml:4:14",
         "data/114/sessions.yaml:3:36",
-        "data/114/tracks.yaml:20:21",
+        "data/114/tracks.yaml:19:21",
         "data/counties.yaml:5:11",
     ]
 

@@ -276,7 +276,7 @@ def test_crlf_line_endings_are_fine(tiny: Path, capsys: pytest.CaptureFixture[st
             "data/114/tracks.yaml",
             "label: {zh: 上午場, en: Morning}",
             "label: {zh: 上午場, en: Morning\n\n          session}",
-            "data/114/tracks.yaml:31:30: tracks[1].parts[0].label.en: must be one line: it holds a line break",
+            "data/114/tracks.yaml:30:30: tracks[1].parts[0].label.en: must be one line: it holds a line break",
             id="part_label",
         ),
     ],

@@ -50,12 +50,12 @@ def site_bytes(root: Path) -> dict[str, bytes]:
 
 def test_check_reports_a_template_mistake_exactly_as_build_does(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # the notice page is the only page that uses this template: data checks alone never see it
-    replace(real, "templates/notice.html", '<article class="letter">', '<article class="letter">{% endblok %}')
+    replace(real, "templates/notice.html", '<p class="translation-note">', '<p class="translation-note">{% endblok %}')
     checked = run(["check", "--root", str(real)], capsys)
     assert checked == (
         1,
         [
-            "templates/notice.html:6:1: (template): Encountered unknown tag 'endblok'. Jinja was looking for the "
+            "templates/notice.html:7:1: (template): Encountered unknown tag 'endblok'. Jinja was looking for the "
             "following tags: 'endblock'. The innermost block that needs to be closed is 'block'.",
             "1 problem found; nothing was written.",
         ],

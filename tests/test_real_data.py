@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -125,16 +126,16 @@ def test_15_sessions_on_the_seeds_dates_with_the_seeds_weekdays(year: Year) -> N
     assert dates.long_date(dt.date(2025, 8, 12), "en") == "Tue 12 Aug 2025"
 
 
-def test_tracks_hours_and_times(year: Year) -> None:
+def test_tracks_parts_and_times(year: Year) -> None:
     hr, student, funding = (year.track(slug) for slug in ("hr", "student", "funding"))
-    assert [(p.slug, p.hours, part_times(p)) for p in hr.parts] == [
-        ("morning", 3, ("08:30", "09:00", "12:00")),
-        ("afternoon", 3, ("13:00", "13:30", "16:00")),
+    assert [(p.slug, part_times(p)) for p in hr.parts] == [
+        ("morning", ("08:30", "09:00", "12:00")),
+        ("afternoon", ("13:00", "13:30", "16:00")),
     ]
-    assert [(p.hours, part_times(p)) for p in student.parts] == [(5, ("09:00", "09:30", "15:00"))]
-    assert [(p.slug, p.hours, part_times(p)) for p in funding.parts] == [
-        ("morning", 3, ("09:00", "09:30", "12:00")),
-        ("afternoon", 3, ("13:00", "13:30", "16:00")),
+    assert [(p.slug, part_times(p)) for p in student.parts] == [("day", ("09:00", "09:30", "15:00"))]
+    assert [(p.slug, part_times(p)) for p in funding.parts] == [
+        ("morning", ("09:00", "09:30", "12:00")),
+        ("afternoon", ("13:00", "13:30", "16:00")),
     ]
     assert (hr.window.start, hr.window.end) == (dt.date(2025, 8, 6), dt.date(2025, 8, 12))
     assert (student.window.start, student.window.end) == (dt.date(2025, 8, 13), dt.date(2025, 8, 19))
@@ -172,3 +173,85 @@ def test_the_pingtung_notice(year: Year) -> None:
     assert [len(i.items) for i in notice.items[3].items] == [3, 3, 0]
     assert notice.attachments[0].file == "376530000A114512474200-1.pdf"
     assert len(notice.copies) == 2
+
+
+def test_pingtungs_own_instructions_are_its_letters(year: Year) -> None:
+    """Registration, leave and hours are in the letter (說明五、七), not in the process description."""
+    notice = year.notices["pingtung"]
+    rules = notice.instructions
+    assert "全國教師在職進修資訊網" in notice.items[4].text.zh and rules.registration.item == 5
+    assert "同意核予參加人員公假登記" in notice.items[6].text.zh and rules.leave.item == 7
+    assert "公假登記" in rules.leave.text.zh
+    assert rules.hours.item == 5
+    # 8月12日上午場 3 小時、下午場 3 小時、8月19日 5 小時、8月22日 3 小時: the sessions of district 5
+    hours = [
+        (year.session(row.district, row.track).date.isoformat(), year.part(row.track, row.part).period, row.hours)
+        for row in rules.hours.sessions
+    ]
+    assert hours == [
+        ("2025-08-12", "morning", 3),
+        ("2025-08-12", "afternoon", 3),
+        ("2025-08-19", "full_day", 5),
+        ("2025-08-22", "morning", 3),
+    ]
+    # sign in through the Registration System (the attachment), assessment, special education school, advisory team
+    assert [(rule.item, rule.attachment) for rule in rules.other] == [
+        (None, "sign-in-through-the-registration-system"),
+        (7, None),
+        (3, None),
+        (8, None),
+    ]
+
+
+def test_the_plan_holds_no_countys_registration_leave_or_hours() -> None:
+    """year.yaml and tracks.yaml are the national plan's: nothing there is one county's letter."""
+    for name in ("year.yaml", "tracks.yaml"):
+        lines = (REPO / "data/114" / name).read_text(encoding="utf-8").splitlines()
+        data = "\n".join(line for line in lines if not line.lstrip().startswith("#"))  # comments say where they went
+        for fact in ("全國教師在職進修資訊網", "公假", "研習時數", "hours:", "registration:", "leave:"):
+            assert fact not in data, (name, fact)
+
+
+# --- quoted as written --------------------------------------------------------------------------
+
+SOURCE = REPO / "tests/sources/pingtung-1145124742.txt"  # the letter and its attachment, as text
+
+
+def squeezed(text: str) -> str:
+    """Text without tags of the source's table cells and without white space, which the
+    source's conversion to text puts where lines and cells break."""
+    return re.sub(r"\s+", "", re.sub(r"<[^>]*>", "", text))
+
+
+def quoted_texts(notice) -> list[str]:
+    """The Chinese of every text the notice page quotes: the letter, then its attachment."""
+    found = [notice.sender.zh, notice.address.zh, notice.contact.name.zh, notice.addressee.zh, notice.reference]
+    found += [notice.priority.zh, notice.subject.zh, *(r.zh for r in notice.recipients), *(c.zh for c in notice.copies)]
+
+    def items(points, markers: bool) -> None:
+        for point in points:
+            text = point.text.zh if point.text else ""
+            found.append((point.marker or "") + text if markers else text)
+            items(point.items, markers)
+            table = getattr(point, "table", None)
+            for row in table.rows if table else []:
+                for cell in row.cells:
+                    items(cell, markers)
+
+    items(notice.items, markers=False)  # the letter's markers are derived: 一、 (一) 1、
+    for attachment in notice.attachments:
+        found += [attachment.label.zh, attachment.file]
+        if attachment.text:
+            found += [line.zh for line in attachment.text.heading]
+            items(attachment.text.passages, markers=True)  # an attachment's markers are its own
+    return [text for text in found if text]
+
+
+def test_the_letter_and_its_attachment_are_quoted_as_written(year: Year) -> None:
+    source = squeezed(SOURCE.read_text(encoding="utf-8"))
+    texts = quoted_texts(year.notices["pingtung"])
+    assert len(texts) > 200
+    missing = [text for text in texts if squeezed(text) not in source]
+    assert missing == []
+    attachment = year.notices["pingtung"].attachments[0].text
+    assert "「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)" in attachment.passages[1].items[1].items[1].text.zh

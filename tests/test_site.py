@@ -202,7 +202,7 @@ def test_each_county_page_shows_its_own_three_dates_and_its_districts_password(
         ("en", ("Sign-in opens", "Content starts", "Ends (sign out)")),
     ],
 )
-def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hours(
+def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times(
     site: Site, year: Year, lang: str, labels: tuple[str, ...]
 ) -> None:
     section = site.page(lang, "counties/pingtung/").select_one("#sessions section.session")
@@ -213,7 +213,7 @@ def test_the_hr_day_has_morning_and_afternoon_parts_with_their_own_times_and_hou
         assert [text(dt) for dt in li.select("dt")] == list(labels)
         assert [t["datetime"] for t in li.select("dd time")] == [f"2025-08-12T{c}+08:00" for c in part_times(part)]
         assert part.label[lang] in text(li)
-        assert ("3 小時" if lang == "zh-tw" else "3 hours") in text(li)
+        assert not re.search(r"小時|\bhours?\b", text(li)), "hours are the letter's, in its own section"
 
 
 @pytest.mark.parametrize("slug", ["pingtung", "taipei", "hsinchu-city"])
@@ -228,7 +228,7 @@ def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: 
 
 def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
     assert "請屏東縣學校優先參與本場次" in text(site.page("zh-tw", "counties/pingtung/"))
-    assert "Pingtung County schools: please attend this district's sessions first" in text(
+    assert "Pingtung County schools: please preferably attend this district's sessions" in text(
         site.page("en", "counties/pingtung/")
     )
     for lang in LANGS:  # Tainan shares Pingtung's district but is not a priority county
@@ -238,7 +238,7 @@ def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
 def test_the_priority_note_is_derived_for_any_county(tiny_project: Path, tmp_path: Path) -> None:
     built = build_site(tiny_project, tmp_path / "out")
     assert "請乙市學校優先參與本場次" in text(built.page("zh-tw", "counties/beta-city/"))
-    assert "Beta City schools: please attend this district's sessions first" in text(
+    assert "Beta City schools: please preferably attend this district's sessions" in text(
         built.page("en", "counties/beta-city/")
     )
     assert not built.page("zh-tw", "counties/alpha/").select(".priority")
@@ -280,6 +280,173 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
     ]
 
 
+# --- a county's own letter: on that county's pages only -------------------------------------------
+
+
+def instruction_texts(notice, lang: str) -> list[str]:
+    """The site's words for each of a letter's instructions, in one language."""
+    rules = notice.instructions
+    found = [rule.text[lang] for rule in (rules.registration, rules.leave, rules.hours) if rule is not None]
+    return found + [rule.text[lang] for rule in rules.other]
+
+
+def pages_holding(built: Site, needle: str) -> set[str]:
+    return {rel for rel in built.html_files if needle in text(built.soup(rel))}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pingtungs_page_shows_its_letters_instructions_in_a_labelled_section(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/counties/pingtung/index.html"
+    section = site.soup(rel).select_one("section#letter")
+    notice = year.notices["pingtung"]
+    t = i18n.strings(lang)
+    assert text(section.h2) == i18n.fill(t.letter_heading, sender=notice.sender[lang])
+    assert notice.reference in text(section)
+    for instruction in instruction_texts(notice, lang):
+        assert instruction in text(section)
+    assert [text(dt) for dt in section.select("dl dt")][3:-1] == [
+        rule.label[lang] for rule in notice.instructions.other
+    ]
+    # one line per session, each part with its hours: 8/12（二）人力網：上午場 3 小時、下午場 3 小時
+    hours = [text(li).rsplit(t.colon.strip(), 1)[-1].strip() for li in section.select("ul.session-hours li")]
+    h = {"zh-tw": "{} 小時", "en": "{} hours"}[lang].format
+    parts = {p.slug: p.label[lang] for track in year.tracks for p in track.parts}
+    assert hours == [
+        f"{parts['morning']} {h(3)}{t.list_sep}{parts['afternoon']} {h(3)}".strip(),
+        f"{parts['day']} {h(5)}",
+        f"{parts['morning']} {h(3)}",
+    ]
+    days = [li.time["datetime"] for li in section.select("ul.session-hours li")]
+    assert days == ["2025-08-12", "2025-08-19", "2025-08-22"]
+    targets = {resolve(rel, a["href"]) for a in section.find_all("a", href=True) if not urlsplit(a["href"]).scheme}
+    letter = f"{lang}/114/notice/pingtung/index.html"
+    assert (letter, "") in targets and (letter, "item-5") in targets and (letter, "item-7") in targets
+    assert notice.contact.email in text(section) and notice.contact.phone in text(section)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", [c for c in COUNTIES if c != "pingtung"])
+def test_a_county_without_a_letter_shows_the_plan_alone_and_says_where_its_letter_will_be(
+    site: Site, year: Year, slug: str, lang: str
+) -> None:
+    soup = site.page(lang, f"counties/{slug}/")
+    section = soup.select_one("section#letter")
+    t = i18n.strings(lang)
+    assert text(section.h2) == t.county_no_letter_heading
+    assert i18n.fill(t.county_no_letter, county=year.county(slug).name[lang]) in text(section)
+    page = text(soup)
+    for instruction in instruction_texts(year.notices["pingtung"], lang):
+        assert instruction not in page, f"{slug} shows Pingtung's {instruction!r}"
+    for fact in (
+        "全國教師在職進修資訊網",
+        "Teacher In-Service",
+        "公假登記",
+        "granted official leave",
+        "小時",
+        " hours:",
+    ):
+        assert fact not in page, f"{slug} shows {fact!r}"
+    assert not soup.select("ul.session-hours")
+
+
+def test_pingtungs_instructions_reach_pingtungs_pages_only(site: Site, year: Year) -> None:
+    notice = year.notices["pingtung"]
+    for lang in LANGS:
+        own = {f"{lang}/114/counties/pingtung/index.html", f"{lang}/114/notice/pingtung/index.html"}
+        for instruction in instruction_texts(notice, lang):
+            assert pages_holding(site, instruction) <= own, instruction
+
+
+TAIPEI_NOTICE = """\
+sender: {zh: 臺北市政府教育局, en: Taipei City Department of Education}
+address: {zh: 臺北市信義區市府路1號, en: "No. 1, City Hall Rd., Xinyi District, Taipei City"}
+contact:
+  name: {zh: 陳大文, en: Chen Da-wen}
+  phone: "02-27208889#1234"
+  email: someone@mail.tp.edu.tw
+addressee: {zh: 臺北市立某國民中學, en: Taipei Municipal Some Junior High School}
+date: 2025-07-25
+reference: 北市教資字第1143000001號
+priority: {zh: 普通件, en: Normal}
+subject: {zh: 轉知學籍系統教育訓練，請查照。, en: Forwarding the Registration System training.}
+items:
+  - text: {zh: 請各校派員參加。, en: Each school is asked to send its staff.}
+  - text:
+      zh: 參加人員請至臺北市教師研習系統報名，全程參與者核給研習時數2小時。
+      en: Register on the Taipei system; 2 hours.
+recipients:
+  - {zh: 本市各國中, en: All junior high schools in the city}
+instructions:
+  registration:
+    text:
+      zh: 請至臺北市教師研習系統報名（北市專用）。
+      en: Register on the Taipei City teacher training system (Taipei only).
+    item: 2
+  hours:
+    text: {zh: 北市核給研習時數：, en: "Taipei City grants these hours:"}
+    item: 2
+    sessions:
+      - {district: 3, track: hr, part: morning, hours: 2}
+  other:
+    - label: {zh: 北市交通, en: Taipei travel}
+      text: {zh: 北市學校得報支交通費。, en: Taipei schools may claim travel costs.}
+"""
+
+
+def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(real: Path, tmp_path: Path) -> None:
+    (real / "data/114/notices/taipei.yaml").write_text(TAIPEI_NOTICE, encoding="utf-8")
+    built = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
+    year = load_project(real).years[0]
+    taipei, pingtung = year.notices["taipei"], year.notices["pingtung"]
+    calendars = {rel: body.decode("utf-8") for rel, body in built.files().items() if rel.endswith(".ics")}
+    unfolded = {rel: body.replace("\r\n ", "") for rel, body in calendars.items()}
+    for lang in LANGS:
+        own = {f"{lang}/114/counties/taipei/index.html", f"{lang}/114/notice/taipei/index.html"}
+        county = built.page(lang, "counties/taipei/")
+        section = county.select_one("section#letter")
+        for instruction in instruction_texts(taipei, lang):
+            assert instruction in text(section), instruction
+            assert pages_holding(built, instruction) <= own, instruction
+            assert not [rel for rel, body in unfolded.items() if instruction in body], instruction
+        assert [li.time["datetime"] for li in section.select("ul.session-hours li")] == ["2025-08-08"]
+        assert not pages_holding(built, instruction_texts(taipei, lang)[0]) & {
+            f"{lang}/114/counties/pingtung/index.html",
+            f"{lang}/114/sessions/index.html",
+            f"{lang}/114/index.html",
+        }
+        for instruction in instruction_texts(pingtung, lang):
+            assert instruction not in text(county), instruction
+        pingtung_page = text(built.page(lang, "counties/pingtung/"))
+        assert all(instruction in pingtung_page for instruction in instruction_texts(pingtung, lang))
+        assert len(built.page(lang, "counties/pingtung/").select("ul.session-hours li")) == 3  # sessions
+        assert (built.root / f"{lang}/114/notice/taipei/index.html").is_file()
+
+
+def maintaining_examples(heading: str) -> str:
+    """The YAML example under a heading of MAINTAINING.md, as a maintainer would copy it."""
+    guide = (REPO / "MAINTAINING.md").read_text(encoding="utf-8")
+    section = guide[guide.index(heading) :]
+    block = re.search(r"```yaml\n(.*?)```", section, flags=re.S)[1]
+    return "\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n"
+
+
+@pytest.mark.parametrize("heading", ["#### 4. 新增縣市的轉知公文", "#### 3.4 Add a county's notice"])
+def test_the_guides_example_of_a_countys_letter_is_valid_and_shows_on_its_page(
+    real: Path, tmp_path: Path, heading: str
+) -> None:
+    (real / "data/114/notices/taipei.yaml").write_text(maintaining_examples(heading), encoding="utf-8")
+    load_project(real, strict=True)
+    built = build_site(real, tmp_path / "out")
+    notice = load_project(real).years[0].notices["taipei"]
+    for lang in LANGS:
+        section = text(built.page(lang, "counties/taipei/").select_one("section#letter"))
+        assert all(instruction in section for instruction in instruction_texts(notice, lang))
+        assert not pages_holding(built, notice.instructions.other[0].text[lang]) - {
+            f"{lang}/114/counties/taipei/index.html",
+            f"{lang}/114/notice/taipei/index.html",
+        }
+
+
 # --- the sessions, agenda, on-site, process, notice and home pages ------------------------------
 
 
@@ -290,7 +457,7 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
         (
             "en",
             "Tue 12 Aug 2025",
-            "Pingtung County schools: please attend this district's sessions first",
+            "Pingtung County schools: please preferably attend this district's sessions",
             "Open to participants from other districts",
         ),
     ],
@@ -320,7 +487,7 @@ def test_the_sessions_page_has_the_district_table(
 
 
 @pytest.mark.parametrize("lang, minutes, afternoon", [("zh-tw", "90 分鐘", "150 分鐘"), ("en", "90 min", "150 min")])
-def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sessions(
+def test_an_agenda_page_has_slot_tables_durations_audio_check_and_its_sessions(
     site: Site, year: Year, lang: str, minutes: str, afternoon: str
 ) -> None:
     soup = site.page(lang, "agenda/hr/")
@@ -340,8 +507,8 @@ def test_an_agenda_page_has_slot_tables_durations_audio_check_hours_and_its_sess
         s.date.isoformat() for s in year.track_sessions(hr)
     ]
     assert len(sessions.select('a[href^="https://calendar.google.com/"]')) == 10  # 5 days x 2 parts
-    hours = text(soup.select_one("#hours").find_next("ul"))
-    assert hours.count("3 小時" if lang == "zh-tw" else "3 hours") == 2
+    assert soup.select_one("#hours") is None and not re.search(r"\d+ 小時|\d+ hours?\b", text(soup.main))
+    assert i18n.strings(lang)["county_rules_pointer"] in text(soup)
     assert hr.audience[lang] in text(soup)
     rel = f"{lang}/114/agenda/hr/index.html"
     assert urls.calendar(lang, 114, "track", "hr") in {
@@ -353,6 +520,36 @@ def test_slots_without_a_title_are_named_by_their_kind(tiny_project: Path, tmp_p
     built = build_site(tiny_project, tmp_path / "out")
     first = built.page("en", "agenda/hr/").select_one("table.agenda tbody tr")
     assert "Sign in" in text(first) and "Check your audio" in text(first)
+
+
+def test_priority_reads_as_a_preference_never_as_an_order_of_attendance(site: Site, year: Year) -> None:
+    """優先參與 is "preferably attend" (GLOSSARY.md): "attend ... first" would read as an order."""
+    assert "preferably" in i18n.strings("en")["priority_note"]
+    first = re.compile(r"\battend\b[^.;:]*\bfirst\b", re.IGNORECASE)
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert not first.search(text(site.soup(rel))), rel
+    letter = text(site.page("en", "notice/pingtung/"))
+    assert "Pingtung County schools are asked to preferably attend these sessions" in letter
+
+
+def test_every_english_page_names_the_registration_system_as_the_glossary_does(site: Site, year: Year) -> None:
+    """The glossary's names only: the full name, or its short form "the Registration System"."""
+    short = year.info.systems["sis"].short.en
+    assert short == "Registration System"
+    stray = re.compile(r"Student Registration System|registration management service system|Registration system")
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert not stray.search(text(site.soup(rel))), rel
+    onsite = site.page("en", "onsite/").select_one("table.agenda")
+    assert f"the {short}" in text(onsite)
+
+
+def test_the_system_management_team_is_named_as_the_glossary_capitalises_it(site: Site) -> None:
+    for rel in site.html_files:
+        if rel.startswith("en/"):
+            assert "system management team" not in text(site.soup(rel)), rel
+    assert "System Management Team" in text(site.page("en", "agenda/hr/"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -428,6 +625,76 @@ def test_the_process_page_derives_its_windows_and_links_the_other_pages(site: Si
     assert ("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(soup)
 
 
+def quoted(node: Tag) -> bool:
+    """Whether ``node`` stands inside a quotation."""
+    return node.find_parent("blockquote") is not None
+
+
+def test_every_quotation_is_a_figure_that_names_its_source_and_notes_stand_outside(site: Site) -> None:
+    quotations = 0
+    for rel in site.html_files:
+        soup = site.soup(rel)
+        for blockquote in soup.find_all("blockquote"):
+            quotations += 1
+            figure = blockquote.parent
+            assert figure.name == "figure" and figure.figcaption, rel
+            assert text(figure.figcaption), rel
+        for note in soup.select(".note, .site-note, .translation-note, section#letter"):
+            assert not quoted(note), f"{rel}: the site's own text inside a quotation"
+    assert quotations >= 2 * 3  # the letter, and the attachment cut where the site leaves a part out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_attachment_is_quoted_as_written_under_pingtungs_notice(site: Site, year: Year, lang: str) -> None:
+    rel = f"{lang}/114/notice/pingtung/index.html"
+    soup = site.soup(rel)
+    notice = year.notices["pingtung"]
+    section = soup.select_one("section#attachment-1")
+    figures = section.select("figure.quotation")
+    assert len(figures) == 2
+    for figure in figures:
+        assert notice.reference in text(figure.figcaption) and notice.sender[lang] in text(figure.figcaption)
+    zh_line = "請學校承辦人加入線上會議時輸入「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)"
+    display = section.select_one("#point-display-name")
+    assert quoted(display)
+    if lang == "zh-tw":
+        assert zh_line in text(display)
+        page = text(section)
+        for as_written in (
+            "報表((教職維護填報檢核表並確認配置完成)",
+            "12:00~",
+            "時間：114年8月13日(星期三)至8月19日(星期二)，總計5場次",
+        ):
+            assert as_written in page  # the source's own typos and spacing
+        assert [text(m) for m in section.select("p.q0 > .marker")] == ["壹、", "貳、", "參、"]
+    else:
+        assert "屏東縣 + school + job title + full name" in text(display)
+    note = section.select_one("p.site-note")
+    assert not quoted(note) and figures[0].find_next_sibling("p") is note
+    assert resolve(rel, note.a["href"])[0] == f"{lang}/114/sessions/index.html"
+    tables = section.select("table.quoted-table")
+    assert len(tables) == 4 and all(quoted(table) for table in tables)
+    signin = year.notices["pingtung"].instructions.other[0]
+    county = site.soup(f"{lang}/114/counties/pingtung/index.html").select_one("section#letter")
+    link = county.find("a", href=re.compile("#point-"))
+    assert resolve(f"{lang}/114/counties/pingtung/index.html", link["href"]) == (rel, f"point-{signin.attachment}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_process_page_states_the_plan_in_the_sites_words_with_no_countys_line(
+    site: Site, year: Year, lang: str
+) -> None:
+    main = site.page(lang, "process/").main
+    page = text(main)
+    for county in year.counties:
+        assert county.name[lang] not in page and county.name.zh not in page, county.slug
+    assert not main.find("blockquote"), "the plan is the site's account, not a quotation"
+    assert i18n.strings(lang)["process_intro"] in page
+    t = i18n.strings(lang)
+    generic = i18n.fill(year.joining.display_name.format[lang], county=t.county_placeholder)
+    assert generic in page and year.joining.display_name.example.zh.replace("{county}", t.example_county) in page
+
+
 @pytest.mark.parametrize(
     "lang, markers",
     [
@@ -470,7 +737,8 @@ def test_the_notice_keeps_the_letters_form_and_numbering(site: Site, year: Year,
     }
     assert soup.select_one('a[href^="tel:"]')["href"] == "tel:+886-8-7320415;ext=3613"
     attachment = soup.select_one("dl.letter-fields a[href]:not([href^='tel:']):not([href^='mailto:'])")
-    assert resolve(rel, attachment["href"])[0] == f"{lang}/114/process/index.html"
+    assert resolve(rel, attachment["href"]) == (rel, "attachment-1")
+    assert text(attachment) == notice.attachments[0].file
     assert notice.subject[lang] in text(soup.select_one(".subject"))
     details = soup.select_one("#details + ol")
     assert [text(m) for m in details.select(":scope > li > .marker")] == markers[0]
@@ -785,7 +1053,13 @@ def test_every_value_a_template_turns_into_a_string_key_has_its_string() -> None
     from k12site import models
 
     onsite_kind = models.OnsiteSession.model_fields["kind"].annotation
-    tables = [(i18n.SLOT_KIND, models.SlotKind), (i18n.PERIOD, models.Period), (i18n.ONSITE_KIND, onsite_kind)]
+    omitted_page = models.Omission.model_fields["page"].annotation
+    tables = [
+        (i18n.SLOT_KIND, models.SlotKind),
+        (i18n.PERIOD, models.Period),
+        (i18n.ONSITE_KIND, onsite_kind),
+        (i18n.PAGE_NAME, omitted_page),
+    ]
     for table, literal in tables:
         assert set(table) == set(get_args(literal)), table
         assert set(table.values()) <= set(i18n.UI), table

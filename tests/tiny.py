@@ -36,9 +36,7 @@ systems:
     name: {zh: 經費系統, en: Funding System}
 summary: {zh: 摘要, en: Summary}
 published: 2025-07-21T00:00:00Z
-registration: {zh: 請報名, en: Please register}
 handbook: {zh: 無紙本手冊, en: No printed handbook}
-leave: {zh: 公假, en: Official leave}
 """
 
 FILES["data/114/joining.yaml"] = """\
@@ -85,7 +83,6 @@ tracks:
       - slug: day
         period: full_day
         label: {zh: 全天, en: Whole day}
-        hours: 5
         slots:
           - {start: "08:30", end: "09:00", kind: sign_in, audio_check: steps}
           - start: "09:00"
@@ -105,7 +102,6 @@ tracks:
       - slug: morning
         period: morning
         label: {zh: 上午場, en: Morning}
-        hours: 3
         slots:
           - {start: "09:00", end: "09:30", kind: sign_in}
           - {start: "09:30", end: "12:00", kind: talk, title: {zh: 課程, en: Session}}
@@ -113,7 +109,6 @@ tracks:
       - slug: afternoon
         period: afternoon
         label: {zh: 下午場, en: Afternoon}
-        hours: 3
         slots:
           - {start: "13:00", end: "13:30", kind: sign_in}
           - {start: "13:30", end: "16:00", kind: talk, title: {zh: 課程, en: Session}}
@@ -174,6 +169,32 @@ items:
       - text: {zh: 子項, en: Sub-item}
 recipients:
   - {zh: 各國中, en: All junior high schools}
+attachments:
+  - label: {zh: 如說明一, en: See item 1}
+    file: alpha-1.pdf
+    text:
+      heading: [{zh: 流程說明, en: Process description}]
+      passages:
+        - marker: 壹、
+          text: {zh: 議程, en: Agenda}
+          items:
+            - {marker: 一、, slug: sign-in, text: {zh: 請以甲縣帳號登入, en: Sign in with an Alpha account}}
+            - marker: 二、
+              text: {zh: 場次表, en: Sessions}
+              omitted: {page: sessions, note: {zh: 見場次頁, en: See the sessions page}}
+          table:
+            columns: [{zh: 時間, en: Time}, {zh: 課程, en: Course}]
+            rows:
+              - cells: [[{text: {zh: "09:00~", en: "09:00~"}}], [{marker: ▪, text: {zh: 課程, en: Course}}]]
+instructions:
+  registration: {text: {zh: 請至甲縣研習網報名, en: Register on the Alpha County site}, item: 1}
+  hours:
+    text: {zh: 全程參與者發給研習時數, en: Those who attend the whole part receive hours}
+    sessions:
+      - {district: 1, track: hr, part: day, hours: 5}
+      - {district: 1, track: funding, part: morning, hours: 3}
+  other:
+    - {label: {zh: 登入, en: Signing in}, text: {zh: 用甲縣帳號, en: Use an Alpha account}, attachment: sign-in}
 """
 
 FILES["content/114/home.zh-tw.md"] = "歡迎參加[教育訓練](https://example.org/)。\n"
