@@ -5,8 +5,12 @@ schedule sites often get wrong, is decided here once:
 
 - An event starts when sign-in opens and ends at sign-out; the description says when the
   content starts. The same rule holds in every file and in both languages.
-- A session's UID is the same in every file and in both languages, so importing twice, or
-  importing both the county file and the track file, or both languages, never duplicates it.
+- A session's UID is the same in every file and in both languages: imported into one calendar a
+  second time, or from a second file, it updates the event there instead of adding one (Google
+  even refuses a UID it has seen, after the event was deleted). A subscription is a calendar of
+  its own, though: a session in two subscribed calendars (a county's and a track's, or both
+  languages) shows twice, which is why the pages advise one subscription in one language.
+- PRODID names the file's own language (``//ZH-TW`` or ``//EN``).
 - Times carry ``TZID=Asia/Taipei`` with a one-line VTIMEZONE (Taiwan has kept UTC+8 since
   1979); DTSTAMP and SEQUENCE come from the data, never from the clock, so two builds of the
   same data give the same bytes.
@@ -146,7 +150,7 @@ class CalendarWriter:
         self.memo = Memo() if memo is None else memo
         refresh = dt.timedelta(hours=project.site.calendar_refresh_hours)
         shared = Calendar()
-        shared.add("PRODID", project.site.calendar_prodid)
+        shared.add("PRODID", f"{project.site.calendar_prodid}//{lang.upper()}")
         shared.add("VERSION", "2.0")
         shared.add("CALSCALE", "GREGORIAN")
         shared.add("METHOD", "PUBLISH")

@@ -1,8 +1,8 @@
-"""What an event says in words: its summary, description and location, and its Google link.
+"""What an event says in words: its summary, description and location, and its "add" links.
 
 The calendar files and the pages say the same things about an event, in each language; both
 take their wording from here. Nothing here needs the `icalendar` library, so a page can link
-to Google Calendar without loading it.
+to Google Calendar or Outlook without loading it.
 """
 
 from __future__ import annotations
@@ -11,10 +11,16 @@ import datetime as dt
 from urllib.parse import urlencode
 
 from . import dates, urls
+from .dates import TIMEZONE
 from .i18n import ONSITE_KIND, fill, strings
 from .project import Event, Year
 
 GOOGLE_RENDER = "https://calendar.google.com/calendar/render"
+# Outlook on the web: Microsoft 365 (the accounts schools use) first, then personal accounts.
+OUTLOOK_COMPOSE = {
+    "outlook_365": "https://outlook.office.com/calendar/0/deeplink/compose",
+    "outlook_personal": "https://outlook.live.com/calendar/0/deeplink/compose",
+}
 UID_DOMAIN = "k12-sis-training"
 
 
@@ -58,13 +64,31 @@ def counties_url(base_url: str, event: Event, lang: str) -> str | None:
     return urls.absolute(base_url, urls.Page("year", lang, event.year).dir) + "#find-your-county"
 
 
-def description(year: Year, event: Event, lang: str, base_url: str = "", *, brief: bool = False) -> str:
+def link_details(event: Event, lang: str, base_url: str = "") -> str:
+    """What an "add to calendar" link carries in its address: how to join, and where to check.
+
+    Short, because every character is in the page's HTML (a Chinese one nine times over, encoded);
+    the rest is on the county page, which the last line names.
+    """
+    t = strings(lang)
+    if event.onsite is not None:
+        lines = [fill(t.ics_venue, venue=event.onsite.venue[lang])]
+    else:
+        webex = event.district.webex
+        lines = [
+            fill(t.ics_webex, url=webex.url),
+            fill(t.ics_meeting_number, value=webex.meeting_number),
+            fill(t.ics_password, value=webex.password),
+        ]
+    counties = counties_url(base_url, event, lang)
+    return "\n".join([*lines, fill(t.ics_county_page_at, url=counties) if counties else t.ics_check_on_the_day])
+
+
+def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
     """The event's description: when, how to join, the agenda link, and where a county's own rules are.
 
     It states the national plan only, the same in every file that holds the event: a county's
-    letter (registration, leave, hours) is on that county's page, which the last line points to.
-    ``brief`` leaves out the display-name examples of every county, for links that carry the
-    description in their address (Google Calendar).
+    letter (registration, leave, hours) is on that county's page, which the last lines point to.
     """
     t = strings(lang)
     start, end = hhmm(event.start), hhmm(event.end)
@@ -75,16 +99,17 @@ def description(year: Year, event: Event, lang: str, base_url: str = "", *, brie
     if event.onsite is not None:
         lines += ["", fill(t.ics_venue, venue=event.onsite.venue[lang])]
     else:
-        lines += ["", *_joining_lines(year, event, lang, brief)]
+        lines += ["", *_joining_lines(year, event, lang)]
     link = agenda_url(base_url, event, lang)
     if link:
         lines += ["", fill(t.ics_agenda, url=link)]
     counties = counties_url(base_url, event, lang)
     lines += ["", fill(t.ics_county_rules_at, url=counties) if counties else t.ics_county_rules]
+    lines.append(t.ics_check_on_the_day)
     return "\n".join(lines)
 
 
-def _joining_lines(year: Year, event: Event, lang: str, brief: bool = False) -> list[str]:
+def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
     """Webex link, meeting number, password, and the display name with each county's example.
 
     The example names every county of the event's district, so the event reads the same in
@@ -100,8 +125,6 @@ def _joining_lines(year: Year, event: Event, lang: str, brief: bool = False) -> 
         "",
         fill(t.ics_display_name, format=fill(name.format[lang], county=t.county_placeholder)),
     ]
-    if brief:
-        return lines
     lines.append(t.ics_examples)
     for county in year.district_counties(event.district):
         example = fill(name.example[lang], county=county.name.zh)
@@ -129,7 +152,24 @@ def google_calendar_url(year: Year, event: Event, lang: str, base_url: str = "")
         "action": "TEMPLATE",
         "text": summary(event, lang),
         "dates": f"{_utc(event.start)}/{_utc(event.end)}",
-        "details": description(year, event, lang, base_url, brief=True),
+        "details": link_details(event, lang, base_url),
         "location": location(event, lang),
+        "ctz": TIMEZONE,
     }
     return GOOGLE_RENDER + "?" + urlencode(query)
+
+
+def outlook_calendar_urls(year: Year, event: Event, lang: str, base_url: str = "") -> dict[str, str]:
+    """ "Add to Outlook" links for one event, by the interface string that names each service."""
+    query = urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": summary(event, lang),
+            "startdt": event.start.isoformat(),
+            "enddt": event.end.isoformat(),
+            "body": link_details(event, lang, base_url),
+            "location": location(event, lang),
+        }
+    )
+    return {name: f"{address}?{query}" for name, address in OUTLOOK_COMPOSE.items()}

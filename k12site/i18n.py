@@ -37,6 +37,8 @@ UI: dict[str, tuple[str, str]] = {
     "nav_process": ("流程說明", "Process description"),
     "organized_by": ("主辦：{organizer}", "Organized by the {organizer}"),
     "page_address": ("本頁網址：", "This page's address: "),
+    "last_updated": ("資料更新：", "Last updated: "),
+    "qr_title": ("本頁網址的 QR 碼", "QR code of this page's address"),
     "footer_source": (
         "資料來源：{sender}函（{reference}）及其附件流程說明。",
         "Source: the {sender}'s official letter ({reference}) and its attachment, the process description.",
@@ -115,40 +117,58 @@ UI: dict[str, tuple[str, str]] = {
     # calendars
     "calendars": ("行事曆", "Calendars"),
     "calendar_download": ("下載行事曆檔（.ics）", "Download the calendar file (.ics)"),
-    "calendar_subscribe": (
-        "訂閱行事曆（場次異動時自動更新）",
-        "Subscribe to the calendar (updates itself if a session changes)",
-    ),
+    "calendar_subscribe": ("訂閱網址", "Subscription address"),
+    "calendar_subscribe_apple": ("在 Apple 行事曆或 iPhone 訂閱", "Subscribe in Apple Calendar or on an iPhone"),
     "calendar_all": ("全部場次", "All sessions"),
     "calendar_county_one": ("{county}的 {n} 場線上簡報場", "{county}'s online session"),
     "calendar_county_other": ("{county}的 {n} 場線上簡報場", "{county}'s {n} online sessions"),
     "calendar_track": ("{track}全部場次", "All {track} sessions"),
     "calendar_district": ("第 {n} 區全部場次", "All District {n} sessions"),
     "google_add": ("加入 Google 日曆", "Add to Google Calendar"),
-    "google_add_part": ("加入 Google 日曆：{part}", "Add to Google Calendar: {part}"),
-    "calendar_help": ("如何加入行事曆", "How to add the sessions to your calendar"),
+    "outlook_365": ("加入 Outlook（Microsoft 365）", "Add to Outlook (Microsoft 365)"),
+    "outlook_personal": ("加入 Outlook.com", "Add to Outlook.com"),
+    "calendar_help": ("如何訂閱行事曆", "How to subscribe in your calendar app"),
+    "subscribe_intro": (
+        "建議訂閱：場次若有異動，您的行事曆會自動更新。請複製上面的訂閱網址，依您使用的行事曆操作：",
+        "Subscribing is best: if a session changes, your calendar updates itself. Copy the subscription "
+        "address above, then, in the calendar you use:",
+    ),
+    "subscribe_later": (
+        "訂閱網址會在正式網站上列出；預覽時請用下載的 .ics 檔。",
+        "The subscription addresses are listed on the published site; in a preview, use the downloaded .ics file.",
+    ),
     "help_google": (
-        "Google 日曆：按各場次的「加入 Google 日曆」；"
-        "或在電腦版 Google 日曆左側「其他日曆」旁按「＋」，選「建立新日曆」以外的「匯入」，上傳下載的 .ics 檔。",
-        "Google Calendar: use “Add to Google Calendar” next to each session; or, in Google Calendar on a "
-        "computer, click “+” next to “Other calendars”, choose “Import” and upload the downloaded .ics file.",
+        "Google 日曆（電腦版）：左側「其他日曆」旁按「＋」→「以網址新增」，貼上訂閱網址，按「新增日曆」。",
+        "Google Calendar (on a computer): next to “Other calendars”, click “+” → “From URL”, paste the "
+        "address and click “Add calendar”.",
     ),
     "help_outlook": (
-        "Outlook：開啟下載的 .ics 檔，或在行事曆中選「新增行事曆」→「從檔案上傳」"
-        "（訂閱時選「從網際網路訂閱」並貼上訂閱網址）。",
-        "Outlook: open the downloaded .ics file, or in Calendar choose “Add calendar” → “Upload from file” "
-        "(to subscribe, choose “Subscribe from web” and paste the subscription address).",
+        "Outlook：在行事曆中選「新增行事曆」→「從網路訂閱」，貼上訂閱網址，按「匯入」。",
+        "Outlook: in Calendar, choose “Add calendar” → “Subscribe from web”, paste the address and choose “Import”.",
     ),
     "help_apple": (
-        "Apple 行事曆（Mac）：按兩下下載的 .ics 檔即可匯入；訂閱時選「檔案」→「新增行事曆訂閱」。",
-        "Apple Calendar (Mac): double-click the downloaded .ics file to import it; to subscribe, choose "
-        "File → New Calendar Subscription.",
+        "Apple 行事曆（iPhone、iPad、Mac）：按「在 Apple 行事曆或 iPhone 訂閱」，"
+        "或在 Mac 選「檔案」→「新增行事曆訂閱」並貼上訂閱網址。",
+        "Apple Calendar (iPhone, iPad, Mac): tap “Subscribe in Apple Calendar or on an iPhone”, or on a Mac "
+        "choose File → New Calendar Subscription and paste the address.",
     ),
     "help_phone": (
-        "手機：iPhone 點選訂閱連結或 .ics 檔即可加入；"
-        "Android 請用「加入 Google 日曆」連結，或在電腦版 Google 日曆匯入後同步到手機。",
-        "Phones: on an iPhone, tap the subscription link or the .ics file; on Android, use the “Add to "
-        "Google Calendar” links, or import the file in Google Calendar on a computer and let it sync.",
+        "Android 手機：在電腦版 Google 日曆訂閱（見上），訂閱的行事曆會同步到手機。",
+        "Android phones: subscribe in Google Calendar on a computer (above); the calendar then shows on your phone.",
+    ),
+    "help_one_calendar": (
+        "只訂閱一個行事曆、一種語言：同一場次若在您訂閱的兩個行事曆中（例如縣市與課程，或中英兩種語言），會顯示兩次。",
+        "Subscribe to one calendar, in one language: a session that is in two calendars you subscribe to (your "
+        "county's and a track's, or both languages) shows twice.",
+    ),
+    "help_refresh": (
+        "訂閱的行事曆更新較慢（Google 日曆可能要一天），研習當天請再查看縣市頁面。",
+        "Subscribed calendars refresh slowly (Google Calendar can take a day): on the day, check your county's page.",
+    ),
+    "help_import": (
+        "其次：下載 .ics 檔匯入一次（之後不會自動更新），或用各場次旁的「加入 Google 日曆」「加入 Outlook」連結。",
+        "Second choice: download the .ics file and import it once (it will not update), or use the “Add to "
+        "Google Calendar” and “Add to Outlook” links beside each session.",
     ),
     # county page
     "county_title": ("{county}學校承辦人", "For staff at {county} schools"),
@@ -349,6 +369,11 @@ UI: dict[str, tuple[str, str]] = {
         "縣市政府對所屬學校另外的規定（例如報名、公假、研習時數），請見您所屬縣市的頁面：{url}",
         "Your county's own instructions to its schools (such as registration, official leave and professional "
         "development hours) are on your county's page: {url}",
+    ),
+    "ics_county_page_at": ("研習當天請再查看縣市頁面：{url}", "On the day, check your county's page: {url}"),
+    "ics_check_on_the_day": (
+        "研習當天請再查看縣市頁面：時間或連結若有異動，以頁面為準。",
+        "On the day, check your county's page: if a time or a link changes, the page has the latest.",
     ),
     "ics_name": ("{title}：{scope}", "{title}: {scope}"),
     "ics_all": ("全部場次", "all sessions"),

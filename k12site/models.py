@@ -130,7 +130,10 @@ class Site(Model):
     base_url: str = Field(
         "", description="Absolute https:// URL the site is published at, ending in '/'; empty for none."
     )
-    calendar_prodid: Line = "-//k12-sis-training//site generator//ZH-TW"
+    calendar_prodid: Line = Field(
+        "-//k12-sis-training//site generator",
+        description="The calendars' PRODID without a language: each file adds its own (//ZH-TW or //EN).",
+    )
     calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
 
 

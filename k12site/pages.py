@@ -22,13 +22,14 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import dates, i18n, kinds, models, urls
-from .eventtext import google_calendar_url
+from .eventtext import google_calendar_url, outlook_calendar_urls
 from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
 from .problems import DataError, Problem, display_path
 from .project import Event, Project, Year, minutes_between, part_times
+from .qr import qr_svg
 from .urls import Page
 
 GoogleUrl = Callable[[Year, Event, str, str], str]
@@ -361,7 +362,7 @@ class Links:
     def __init__(self, base_url: str, google: GoogleUrl, newest: frozenset[Page] = frozenset()) -> None:
         self.base_url, self.google = base_url, google
         self.newest = newest  # every page of the newest year
-        self.google_urls: dict[tuple[str, str], str] = {}  # an event shows on every county page of its district
+        self.add_urls: dict[tuple[str, str], list[tuple[str, str]]] = {}  # an event is on many pages
 
     def href(self, here: Page, target: str) -> str:
         if here.kind == "404" and self.base_url:
@@ -420,11 +421,21 @@ class Links:
         return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
-    def google_url(self, ctx: Context, event: Event) -> str:
+    def feed(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
+        """The https:// address of a calendar, to paste into a calendar app, or "" without a base URL."""
+        here: Page = ctx["here"]
+        return urls.absolute(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
+
+    @pass_context
+    def add_links(self, ctx: Context, event: Event) -> list[tuple[str, str]]:
+        """(interface string, href) of the "add" links of one event: Google, then Outlook."""
         key = (event.uid, ctx["lang"])
-        if key not in self.google_urls:
-            self.google_urls[key] = safe_href(self.google(ctx["year"], event, ctx["lang"], self.base_url))
-        return self.google_urls[key]
+        if key not in self.add_urls:
+            year, lang = ctx["year"], ctx["lang"]
+            links = [("google_add", self.google(year, event, lang, self.base_url))]
+            links += outlook_calendar_urls(year, event, lang, self.base_url).items()
+            self.add_urls[key] = [(name, safe_href(href)) for name, href in links]
+        return self.add_urls[key]
 
     @pass_context
     def alternates(self, ctx: Context) -> list[tuple[str, str]]:
@@ -459,7 +470,8 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "site_file",
         "calendar",
         "subscribe",
-        "google_url",
+        "feed",
+        "add_links",
         "alternates",
     )
     return {
@@ -542,6 +554,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "numeral": _with_lang(lambda n, lang: i18n.zh_number(n) if lang == "zh-tw" else str(n)),
     "href": safe_href,
     "fill": fill_markup,
+    "qr": qr_svg,
     "plural": _plural,
     "tel": _tel,
     "iso": _iso,

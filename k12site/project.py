@@ -211,6 +211,16 @@ class Year:
             county=self.county(session.county),
         )
 
+    def county_updated(self, county_slug: str) -> dt.date:
+        """The day the facts behind a county's page last changed (Taipei time), from the data alone:
+        its district's sessions, its on-site sessions and its letter; never the build time."""
+        district = self.district_of(county_slug)
+        sessions = [*self.district_sessions(district), *(s for s in self.onsite.sessions if s.county == county_slug)]
+        moments = [session.updated or self.info.published for session in sessions] or [self.info.published]
+        days = [moment.astimezone(TAIPEI).date() if moment.tzinfo else moment.date() for moment in moments]
+        notice = self.notices.get(county_slug)
+        return max([*days, notice.date] if notice is not None else days)
+
     def priority_districts(self, county_slug: str) -> list[models.District]:
         return [d for d in self.districts if county_slug in d.priority_counties]
 

@@ -18,8 +18,8 @@ from icalendar import Calendar
 
 from k12site import urls
 from k12site.calendars import ICS_CONTENT_TYPE, render_calendars
-from k12site.eventtext import description, google_calendar_url
-from k12site.i18n import LANGS
+from k12site.eventtext import description, google_calendar_url, link_details, outlook_calendar_urls
+from k12site.i18n import LANGS, strings
 from k12site.loader import load_project
 from k12site.output import Output
 
@@ -398,12 +398,14 @@ def test_events_hold_the_plan_only_and_point_to_the_county_pages(each_build):
         for value in descriptions:
             text = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
             assert not [fact for fact in COUNTY_FACTS if fact in text], (rel, text)
-            last = text.split("\n")[-1]
-            assert last.startswith(("縣市政府對所屬學校另外的規定", "Your county's own instructions")), (rel, last)
+            rules, last = text.split("\n")[-2:]
+            assert rules.startswith(("縣市政府對所屬學校另外的規定", "Your county's own instructions")), (rel, rules)
+            assert last in (strings("zh-tw").ics_check_on_the_day, strings("en").ics_check_on_the_day), (rel, last)
     with_url = [body for body in each_build.values() if b"URL:" in body]
     for body in with_url:
         for value in prop(body, "DESCRIPTION"):
-            assert value.endswith(("/zh-tw/114/#find-your-county", "/en/114/#find-your-county")), value
+            rules = value.replace("\\n", "\n").split("\n")[-2]
+            assert rules.endswith(("/zh-tw/114/#find-your-county", "/en/114/#find-your-county")), value
 
 
 def test_without_a_base_url_there_is_no_url_and_no_agenda_link(real_files):
@@ -429,7 +431,8 @@ def test_header_for_publishing_and_subscribing(each_build):
         text = unfolded(body)
         assert text[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"], rel
         assert "METHOD:PUBLISH" in text
-        assert "PRODID:-//k12-sis-training//site generator//ZH-TW" in text
+        language = {"zh-tw": "ZH-TW", "en": "EN"}[rel.partition("/")[0]]
+        assert f"PRODID:-//k12-sis-training//site generator//{language}" in text, rel  # the file's own language
         assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in text
         assert "X-PUBLISHED-TTL:PT12H" in text
         assert len(prop(body, "UID")) == len(vevents(body)), f"{rel}: a UID outside the events"
@@ -504,11 +507,29 @@ def test_google_calendar_link_carries_utc_times_and_the_description(tiny):
     assert query["dates"] == ["20250806T003000Z/20250806T040000Z"]
     assert query["text"] == ["人力網教育訓練（第1區）"]
     assert query["location"] == ["https://example.webex.com/j.php?MTID=one"]
-    assert query["details"] == [description(year, event, "zh-tw", project.site.base_url, brief=True)]
+    assert query["ctz"] == ["Asia/Taipei"]
+    assert query["details"] == [link_details(event, "zh-tw", project.site.base_url)]
     assert "密碼：pass0806" in query["details"][0]
-    assert "議程：https://example.org/site/zh-tw/114/agenda/hr/" in query["details"][0]
-    # The link keeps the address short: no list of every county's display-name example.
+    assert "研習當天請再查看縣市頁面：https://example.org/site/zh-tw/114/#find-your-county" in query["details"][0]
+    # The link keeps the address short: the full description stays in the calendar files.
     assert "範例" not in query["details"][0] and "範例" in description(year, event, "zh-tw")
+
+
+def test_outlook_links_for_microsoft_365_first_then_personal_accounts(tiny):
+    project = load_project(tiny)
+    year = project.latest
+    event = year.county_events("alpha")[0]
+    links = outlook_calendar_urls(year, event, "en", project.site.base_url)
+    assert list(links) == ["outlook_365", "outlook_personal"]
+    hosts = [urlsplit(url).netloc for url in links.values()]
+    assert hosts == ["outlook.office.com", "outlook.live.com"]
+    for url in links.values():
+        query = parse_qs(urlsplit(url).query)
+        assert query["rru"] == ["addevent"] and query["path"] == ["/calendar/action/compose"]
+        assert query["startdt"] == ["2025-08-06T08:30:00+08:00"]
+        assert query["enddt"] == ["2025-08-06T12:00:00+08:00"]
+        assert query["subject"] == ["HR Network training (district 1)"]
+        assert query["body"] == [link_details(event, "en", project.site.base_url)]
 
 
 def test_ics_is_served_as_utf8_text_calendar():

@@ -61,8 +61,8 @@ WORDING = {
         ("en", "Your online session", "Your 2 online sessions"),
     ],
     "calendar": [
-        ("zh-tw", "甲縣的 1 場線上簡報場：下載行事曆檔（.ics）", "甲縣的 2 場線上簡報場：下載行事曆檔（.ics）"),
-        ("en", "Alpha County's online session: Download", "Alpha County's 2 online sessions: Download"),
+        ("zh-tw", "甲縣的 1 場線上簡報場", "甲縣的 2 場線上簡報場"),
+        ("en", "Alpha County's online session", "Alpha County's 2 online sessions"),
     ],
     "sessions": [
         ("zh-tw", "（總計 1 場次）", "（總計 2 場次）"),
@@ -77,7 +77,7 @@ def shown(out: Path, where: str, lang: str) -> str:
     if where == "county":
         return text(page(out, lang, "counties/alpha/").select_one("#sessions-heading"))
     if where == "calendar":
-        return text(page(out, lang, "counties/alpha/").select_one(".calendar-links a[download]"))
+        return text(page(out, lang, "counties/alpha/").select_one(".calendar-links li strong"))
     return text(page(out, lang, "sessions/"))
 
 
@@ -119,7 +119,13 @@ COUNT_WORDS_EN = re.compile(
 )
 # (key, the count word it holds) -> why that word is not a count of anything in the data
 NOT_A_COUNT = {
-    ("help_apple", "兩"): "按兩下 is how Chinese says double-click",
+    ("help_one_calendar", "一"): "一個行事曆、一種語言: the advice is to choose a single one, whatever the data holds",
+    ("help_one_calendar", "one"): "'one calendar, in one language': the advice, not a count of the data",
+    ("help_one_calendar", "兩"): "兩個行事曆/顯示兩次: why two subscriptions duplicate a session",
+    ("help_one_calendar", "two"): "'two calendars': why two subscriptions duplicate a session",
+    ("help_one_calendar", "twice"): "'shows twice': what a client does with two subscriptions",
+    ("help_refresh", "一"): "一天 is 'a day', how long Google takes to refresh",
+    ("help_import", "一"): "匯入一次 is 'import once'",
     ("your_sessions_intro", "一"): "同一課程 means the same track",
     ("application_text", "one"): "'arrange one' is a pronoun: one session",
 }

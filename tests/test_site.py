@@ -506,7 +506,9 @@ def test_an_agenda_page_has_slot_tables_durations_audio_check_and_its_sessions(
     assert [t["datetime"] for t in sessions.select("tbody th time")] == [
         s.date.isoformat() for s in year.track_sessions(hr)
     ]
-    assert len(sessions.select('a[href^="https://calendar.google.com/"]')) == 10  # 5 days x 2 parts
+    # each session's own calendar; the "add" links, one per part, are on the county pages
+    assert len(sessions.select('a[href$=".ics"]')) == len(year.track_sessions(hr))
+    assert not sessions.select('a[href^="https://calendar.google.com/"]')
     assert soup.select_one("#hours") is None and not re.search(r"\d+ 小時|\d+ hours?\b", text(soup.main))
     assert i18n.strings(lang)["county_rules_pointer"] in text(soup)
     assert hr.audience[lang] in text(soup)
@@ -590,7 +592,8 @@ def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> Non
         "Pingtung County",
         "On-site hands-on session",
         "Pingtung County Education Department",
-        "Download the calendar file (.ics) Add to Google Calendar",
+        "Download the calendar file (.ics) "
+        "Add to Google Calendar · Add to Outlook (Microsoft 365) · Add to Outlook.com",
     ]
     assert table.select_one("tbody th time")["datetime"] == "2025-09-10"
     assert i18n.strings("en")["none_scheduled"] not in text(built.page("en", "onsite/"))

@@ -26,6 +26,7 @@ class Site:
 
     root: Path
     origin: str
+    base_url: str = ""
 
     @property
     def pages(self) -> list[str]:
@@ -53,15 +54,18 @@ class Site:
         return [f"{lang}/{year}/{rest}" for lang, year, rest in in_a_year if rest.startswith(folder)]
 
 
+BASE_URL = "https://example.github.io/k12-training/"
+
+
 @pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real site, built once from this checkout into a temporary folder and served."""
     from k12site.builder import build
 
     root = tmp_path_factory.mktemp("gates") / "site"
-    build(REPO, root, base_url=None)
+    build(REPO, root, base_url=BASE_URL)  # as published: QR codes and subscription addresses need it
     with serve(root) as origin:
-        yield Site(root, origin)
+        yield Site(root, origin, BASE_URL)
 
 
 @pytest.fixture(scope="package")
@@ -74,13 +78,13 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def tab(browser, site: Site) -> Iterator[Tab]:
     """A desktop-sized tab on the real site."""
-    tab = Tab(browser, site.origin)
+    tab = Tab(browser, site.origin, base_url=site.base_url)
     yield tab
     tab.close()
 
 
 @pytest.fixture
 def phone_tab(browser, site: Site) -> Iterator[Tab]:
-    tab = Tab(browser, site.origin, viewport=PHONE)
+    tab = Tab(browser, site.origin, viewport=PHONE, base_url=site.base_url)
     yield tab
     tab.close()

@@ -76,6 +76,10 @@ TOOLS = {
     "java": (lambda: shutil.which("java") is not None, "apt-get install default-jre-headless"),
     "vnu.jar": (VNU_JAR.is_file, NPM_HINT),
     "axe-core": (AXE_JS.is_file, NPM_HINT),
+    "pdf-and-qr": (
+        lambda: all(importlib.util.find_spec(name) for name in ("pypdfium2", "zxingcpp", "PIL")),
+        ".venv/bin/pip install -e '.[test]' (pypdfium2, zxing-cpp and pillow read printed pages' QR codes)",
+    ),
 }
 
 
@@ -163,19 +167,32 @@ def chromium() -> Iterator[object]:
 
 
 class Tab:
-    """One browser tab on a served site; a request to any other origin is recorded and aborted."""
+    """One browser tab on a served site; a request to any other origin is recorded and aborted.
 
-    def __init__(self, browser, origin: str, viewport: dict[str, int] = DESKTOP) -> None:
-        self.origin = origin
+    A site built with a base URL is served as if it were there: a request for an address under
+    ``base_url`` (the 404 page links absolutely, being served at any address) gets the local file.
+    """
+
+    def __init__(self, browser, origin: str, viewport: dict[str, int] = DESKTOP, base_url: str = "") -> None:
+        self.origin, self.base_url = origin, base_url
         self.foreign: list[str] = []
         self.context = browser.new_context(viewport=viewport, accept_downloads=True, service_workers="block")
         self.context.set_default_timeout(10_000)
         self.context.route("**/*", self._guard)
         self.page = self.context.new_page()
 
+    def local(self, url: str) -> str:
+        """The served address of a URL of the published site (other URLs unchanged)."""
+        if self.base_url and url.startswith(self.base_url):
+            return self.origin + url[len(self.base_url) :]
+        return url
+
     def _guard(self, route) -> None:
-        if route.request.url.startswith(self.origin):
+        url = route.request.url
+        if url.startswith(self.origin):
             route.continue_()
+        elif self.local(url) != url:
+            route.fulfill(response=route.fetch(url=self.local(url)))
         else:
             self.foreign.append(route.request.url)
             route.abort("blockedbyclient")
@@ -406,6 +423,26 @@ def print_problems(tab: Tab, paths: list[str]) -> list[str]:
         page.set_viewport_size(viewport)
 
 
+def printed_qr_problems(tab: Tab, paths: list[str], base_url: str) -> list[str]:
+    """Each page, printed to PDF on A4, is one sheet whose QR code decodes to the page's own address.
+
+    The PDF is Chromium's own print; pypdfium2 draws it and zxing-cpp, a real decoder, reads it.
+    """
+    import pypdfium2
+    import zxingcpp
+
+    problems = []
+    for path in paths:
+        pdf = pypdfium2.PdfDocument(tab.open(path).pdf(format="A4", margin=A4_MARGINS))
+        if len(pdf) != 1:
+            problems.append(f"/{path}: prints on {len(pdf)} A4 sheets")
+        codes = [c.text for c in zxingcpp.read_barcodes(pdf[0].render(scale=2).to_pil()) if c.text]
+        if codes != [base_url + path]:
+            problems.append(f"/{path}: the printed QR codes read {codes}, not [{base_url + path!r}]")
+        pdf.close()
+    return problems
+
+
 def _print_why(path: str, layout: dict, what: str) -> str:
     parts = ", ".join(f"{name} {px} px" for name, px in layout["parts"])
     return (
@@ -428,6 +465,9 @@ def calendar_problems(tab: Tab, path: str, seen: set[str]) -> list[str]:
             continue
         seen.add(url)
         where = f"/{path}: {link.get_attribute('href')}"
+        if url.startswith("webcal://"):  # a subscription: no browser follows it, a calendar app fetches it
+            problems += [f"{where}: {p}" for p in _subscription_problems(tab, url)]
+            continue
         status = tab.context.request.head(url).status
         if status != 200:
             problems.append(f"{where}: the server answers {status}")
@@ -441,6 +481,17 @@ def calendar_problems(tab: Tab, path: str, seen: set[str]) -> list[str]:
             continue
         problems += [f"{where}: {problem}" for problem in ical_problems(data)]
     return problems
+
+
+def _subscription_problems(tab: Tab, url: str) -> list[str]:
+    """What a calendar app would find at a webcal:// address: a calendar that parses."""
+    served = tab.local("https://" + url.removeprefix("webcal://"))
+    if served.startswith("https://"):
+        return [f"is not an address of this site ({tab.base_url or 'no base URL'})"]
+    response = tab.context.request.get(served)
+    if response.status != 200:
+        return [f"the server answers {response.status}"]
+    return ical_problems(response.body())
 
 
 def linked_calendar_problems(root: Path) -> list[str]:

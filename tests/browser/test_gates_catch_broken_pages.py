@@ -120,9 +120,9 @@ def open_site(browser, tmp_path: Path) -> Iterator:
     numbers = count()
     with ExitStack() as stack:
 
-        def open_site(viewport: dict[str, int] = DESKTOP, **breakage) -> Tab:
+        def open_site(viewport: dict[str, int] = DESKTOP, base_url: str = "", **breakage) -> Tab:
             root = write_site(tmp_path / f"site{next(numbers)}", **breakage)
-            tab = Tab(browser, stack.enter_context(serve(root)), viewport=viewport)
+            tab = Tab(browser, stack.enter_context(serve(root)), viewport=viewport, base_url=base_url)
             stack.callback(tab.close)
             return tab
 
@@ -308,6 +308,46 @@ def test_the_print_gate_fails_on_a_page_longer_than_a_sheet(open_site) -> None:
     assert "tallest parts: p 1500 px" in problems[0]
 
 
+FIXTURE_BASE = "https://example.org/site/"
+
+
+def _qr(url: str) -> str:
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=4, border=2)
+
+
+@pytest.mark.parametrize(
+    "new, expected",
+    [
+        pytest.param("", f"the printed QR codes read [], not ['{FIXTURE_BASE}{COUNTY}']", id="no-qr-code"),
+        pytest.param(
+            _qr(FIXTURE_BASE + EN_COUNTY),
+            f"the printed QR codes read ['{FIXTURE_BASE}{EN_COUNTY}'], not ['{FIXTURE_BASE}{COUNTY}']",
+            id="another-page",
+        ),
+        pytest.param(
+            _qr(FIXTURE_BASE + COUNTY) + '<p style="break-before: page">',
+            "prints on 2 A4 sheets",
+            id="two-sheets",
+        ),
+    ],
+)
+def test_the_qr_gate_fails_without_one_sheet_and_a_code_of_the_pages_address(
+    open_site, new: str, expected: str
+) -> None:
+    require_tool("pdf-and-qr")
+    tab = open_site(old="<p>屏東", new=new + "<p>屏東")
+    problems = gates.printed_qr_problems(tab, [COUNTY], FIXTURE_BASE)
+    assert [p for p in problems if p == f"/{COUNTY}: {expected}"], problems
+
+
+def test_the_qr_gate_passes_a_page_with_the_code_of_its_address(open_site) -> None:
+    require_tool("pdf-and-qr")
+    tab = open_site(old="<p>屏東", new=_qr(FIXTURE_BASE + COUNTY) + "<p>屏東")
+    assert gates.printed_qr_problems(tab, [COUNTY], FIXTURE_BASE) == []
+
+
 def test_the_print_gate_fails_on_a_page_break_that_height_alone_does_not_show(open_site) -> None:
     tab = open_site(old="<table>", new='<table style="break-before: page">')
     problems = gates.print_problems(tab, [COUNTY, EN_COUNTY])
@@ -352,6 +392,20 @@ def test_the_calendar_gate_fails_when_a_link_leads_nowhere(open_site) -> None:
     tab = open_site(old="counties/pingtung.ics", new="counties/pintung.ics")
     problems = gates.calendar_problems(tab, COUNTY, set())
     assert problems == [f"/{COUNTY}: ../../calendars/counties/pintung.ics: the server answers 404"]
+
+
+@pytest.mark.parametrize(
+    "calendar, expected",
+    [
+        pytest.param("pingtung.ics", [], id="good"),
+        pytest.param("pintung.ics", ["the server answers 404"], id="missing"),
+    ],
+)
+def test_the_calendar_gate_follows_a_subscription_link_to_its_calendar(open_site, calendar, expected) -> None:
+    link = f'<a href="webcal://example.org/site/zh-tw/114/calendars/counties/{calendar}">訂閱</a> · <a href="#main">'
+    tab = open_site(base_url="https://example.org/site/", old='<a href="#main">', new=link)
+    problems = gates.calendar_problems(tab, COUNTY, set())
+    assert [p.rsplit(": ", 1)[1] for p in problems] == expected, problems
 
 
 def test_the_calendar_gate_fails_when_a_link_downloads_nothing(open_site) -> None:

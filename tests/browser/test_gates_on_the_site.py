@@ -63,6 +63,12 @@ def test_every_county_page_prints_on_one_a4_sheet(site, tab) -> None:
     fail_on(gates.print_problems(tab, site.county_pages), "county pages that do not print on one A4 sheet")
 
 
+def test_every_county_page_prints_on_one_a4_sheet_whose_qr_code_reads_its_address(site, tab) -> None:
+    require_tool("pdf-and-qr")
+    problems = gates.printed_qr_problems(tab, site.county_pages, site.base_url)
+    fail_on(problems, "printed county pages without one sheet and a QR code of their address")
+
+
 def test_the_calendar_links_download_calendars_that_parse(site, tab) -> None:
     # Clicked in the browser on Pingtung's page in both languages; every other linked file is parsed from disk.
     seen: set[str] = set()
@@ -90,7 +96,15 @@ def test_every_page_stays_within_the_weight_budget_and_on_this_host_without_erro
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
 def test_screenshots_of_home_and_pingtung_are_saved_for_people_to_look_at(site, tab, lang: str) -> None:
-    pages = {f"home.{lang}": f"{lang}/{site.year}/", f"pingtung.{lang}": site.county(lang, "pingtung")}
+    pingtung = site.county(lang, "pingtung")
+    pages = {
+        f"home.{lang}": f"{lang}/{site.year}/",
+        f"sessions.{lang}": f"{lang}/{site.year}/sessions/",
+        f"pingtung.{lang}": pingtung,
+    }
     for name, path in pages.items():
         for shot in gates.save_screenshots(tab, path, name, ARTIFACTS):
             assert gates.png_size(shot)[0] in (gates.PHONE["width"], gates.DESKTOP["width"])
+    pdf = tab.open(pingtung).pdf(format="A4", margin=gates.A4_MARGINS)  # the sheet a county attaches to a letter
+    (ARTIFACTS / f"pingtung.{lang}.print.pdf").write_bytes(pdf)
+    assert gates.pdf_page_count(pdf) == 1
