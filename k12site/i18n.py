@@ -266,6 +266,18 @@ UI: dict[str, tuple[str, str]] = {
     "col_venue": ("地點", "Venue"),
     "onsite_briefing": ("實體簡報場", "In-person briefing session"),
     "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
+    # open data: the CSV's column headers
+    "data_district": ("分區", "District"),
+    "data_counties": ("縣市", "Counties and cities"),
+    "data_track": ("課程", "Track"),
+    "data_part": ("時段", "Part"),
+    "data_date": ("日期", "Date"),
+    "data_sign_in": ("開放簽到", "Sign-in opens"),
+    "data_start": ("課程開始", "Content starts"),
+    "data_end": ("結束", "Ends"),
+    "data_webex": ("Webex 會議連結", "Webex link"),
+    "data_meeting_number": ("會議號", "Meeting number"),
+    "data_password": ("密碼", "Password"),
     # root, each language's front page, 404, and the pages of earlier years
     "earlier_years": ("先前學年度", "Earlier academic years"),
     "older_year_note": (
