@@ -8,8 +8,10 @@ to copy. Per year and language, beside each other in the URL plan (`urls.OPEN_DA
   `csv` writes.
 - ``sessions.json``: the same facts, structured, with instants in Taipei time (``+08:00``);
   ``sessions.schema.json`` is its JSON Schema, generated from `SessionsData`, which also builds it.
+- The county and sessions pages carry the same events as schema.org ``Event`` JSON-LD
+  (`json_ld`).
 
-All of it is made from the `project.Event`s the calendars and pages show, so they can never
+All of it is made from the `project.Event`s the calendars and pages show, so the four can never
 disagree; none of it depends on the time of the build.
 """
 
@@ -25,7 +27,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from . import urls
 from .dates import TAIPEI, TAIPEI_OFFSET
-from .eventtext import global_uid, hhmm
+from .eventtext import agenda_url, global_uid, hhmm, summary
 from .i18n import HTML_LANG, strings
 from .output import Output
 from .project import Event, Project, Year
@@ -200,3 +202,42 @@ def render_open_data(project: Project, output: Output) -> None:
             output.add(urls.open_data(lang, year.number, "csv"), sessions_csv(data, lang))
             output.add(urls.open_data(lang, year.number, "json"), sessions_json(data))
             output.add(urls.open_data(lang, year.number, "schema"), schema)
+
+
+# --- schema.org Events in the pages -----------------------------------------------------------------
+
+SCHEMA_ORG = "https://schema.org"
+# Inside <script>, "</script>" or "<!--" in a value would end or confuse the element: JSON may
+# write any character as a \u escape, so these never appear as themselves.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def _event_ld(year: Year, event: Event, lang: str, base_url: str) -> dict[str, object]:
+    counties = year.district_counties(event.district)
+    item: dict[str, object] = {
+        "@context": SCHEMA_ORG,
+        "@type": "Event",
+        "name": summary(event, lang),
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
+        "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
+        "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
+        "location": {"@type": "VirtualLocation", "url": event.district.webex.url},
+        "organizer": {"@type": "Organization", "name": year.info.organizer.name[lang]},
+        "inLanguage": HTML_LANG[lang],
+        # whose schools it is for: the district's counties (who, by duty, is on the agenda page)
+        "audience": {
+            "@type": "Audience",
+            "geographicArea": [{"@type": "AdministrativeArea", "name": c.name[lang]} for c in counties],
+        },
+    }
+    link = agenda_url(base_url, event, lang)
+    if link:
+        item["url"] = link
+    return item
+
+
+def json_ld(year: Year, events: list[Event], lang: str, base_url: str = "") -> str:
+    """The online ``events`` as schema.org Events: JSON-LD, safe to stand inside a <script> element."""
+    items = [_event_ld(year, event, lang, base_url) for event in events if event.district is not None]
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)

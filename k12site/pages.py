@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import dates, i18n, kinds, models, urls
+from . import dates, i18n, kinds, models, opendata, urls
 from .eventtext import google_calendar_url
 from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
@@ -377,6 +377,11 @@ class Links:
         return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
+    def structured_data(self, ctx: Context, events: list[Event]) -> Markup:
+        """The online ``events`` as schema.org JSON-LD, for a <script type="application/ld+json">."""
+        return Markup(opendata.json_ld(ctx["year"], events, ctx["lang"], self.base_url))
+
+    @pass_context
     def google_url(self, ctx: Context, event: Event) -> str:
         key = (event.uid, ctx["lang"])
         if key not in self.google_urls:
@@ -416,6 +421,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "site_file",
         "calendar",
         "subscribe",
+        "structured_data",
         "google_url",
         "alternates",
     )

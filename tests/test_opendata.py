@@ -1,5 +1,5 @@
-"""Open data: each year's online sessions as CSV and as JSON with its JSON Schema, per language,
-read by real parsers."""
+"""Open data: each year's online sessions as CSV and as JSON with its JSON Schema, per language, and
+the same facts as schema.org Events in the county and sessions pages, read by real parsers."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ import io
 import json
 from pathlib import Path
 
+import extruct
 import jsonschema
 import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
 
 from k12site import i18n
 from k12site.builder import build
@@ -187,3 +190,107 @@ def test_the_open_data_follows_a_moved_session(real: Path, tmp_path: Path) -> No
     assert moved == ["2025-08-11T09:00:00+08:00", "2025-08-11T13:30:00+08:00"]
     rows = read_csv(tmp_path / "out" / data_file("zh-tw", "sessions.csv"))
     assert [row[4] for row in rows if row[0] == "5" and row[2] == "人力網"] == ["2025-08-11", "2025-08-11"]
+
+
+# --- schema.org Events in the pages -------------------------------------------------------------
+
+
+def events_in(html: bytes) -> list[dict]:
+    return extruct.extract(html, syntaxes=["json-ld"])["json-ld"]
+
+
+def calendar_instants(ics: Path) -> list[tuple[dt.datetime, dt.datetime]]:
+    """(start, end) of each online event of a calendar file: those with a conference link."""
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    return sorted((e.decoded("DTSTART"), e.decoded("DTEND")) for e in events if "CONFERENCE" in e)
+
+
+def instant(value: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(value)
+    assert moment.utcoffset() == dt.timedelta(hours=8), value
+    return moment
+
+
+COUNTIES = [
+    line.split(": ")[1] for line in (REPO / "data/counties.yaml").read_text().splitlines() if "- slug: " in line
+]
+PAGES = [("sessions/", "calendars/all.ics")] + [
+    (f"counties/{slug}/", f"calendars/counties/{slug}.ics") for slug in COUNTIES
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("page", "ics"), PAGES)
+def test_the_county_and_sessions_pages_carry_their_sessions_as_schema_org_events(
+    site: Path, year: Year, lang: str, page: str, ics: str
+) -> None:
+    events = events_in((site / f"{lang}/114/{page}index.html").read_bytes())
+    assert events
+    webex = {district.webex.url for district in year.districts}
+    for event in events:
+        assert event["@context"] == "https://schema.org"
+        assert event["@type"] == "Event"
+        assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+        assert event["eventStatus"] == "https://schema.org/EventScheduled"
+        assert event["location"]["@type"] == "VirtualLocation" and event["location"]["url"] in webex
+        assert event["organizer"] == {"@type": "Organization", "name": year.info.organizer.name[lang]}
+        assert event["inLanguage"] == HTML_LANG[lang]
+        assert event["name"]
+    found = sorted((instant(e["startDate"]), instant(e["endDate"])) for e in events)
+    assert found == calendar_instants(site / f"{lang}/114/{ics}")
+
+
+def test_pingtungs_events_are_district_5s_with_the_seeds_instants(site: Path) -> None:
+    events = events_in((site / "zh-tw/114/counties/pingtung/index.html").read_bytes())
+    at = lambda day, clock: dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC8)  # noqa: E731
+    assert sorted((instant(e["startDate"]), instant(e["endDate"])) for e in events) == [
+        (at("2025-08-12", "08:30"), at("2025-08-12", "12:00")),
+        (at("2025-08-12", "13:00"), at("2025-08-12", "16:00")),
+        (at("2025-08-19", "09:00"), at("2025-08-19", "15:00")),
+        (at("2025-08-22", "09:00"), at("2025-08-22", "12:00")),
+    ]
+    link = "https://okeais.webex.com/okeais-tc/j.php?MTID=mc6c65136bca9b69a578bdeb35da0374e"
+    assert {e["location"]["url"] for e in events} == {link}
+    assert {e["organizer"]["name"] for e in events} == {"教育部國民及學前教育署"}
+
+
+def test_only_the_county_and_sessions_pages_hold_structured_data_one_block_each(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        scripts = BeautifulSoup(path.read_bytes(), "html.parser").find_all("script")
+        wanted = rel.endswith("/sessions/index.html") or "/counties/" in rel
+        assert len(scripts) == (1 if wanted else 0), rel
+        for script in scripts:
+            assert script.attrs == {"type": "application/ld+json"}, rel
+
+
+def test_an_event_links_its_agenda_when_the_sites_address_is_known(tiny: Path, tmp_path: Path) -> None:
+    build(tiny, tmp_path / "out")  # the tiny project's site.yaml has a base URL
+    events = events_in((tmp_path / "out/en/114/counties/alpha/index.html").read_bytes())
+    assert {e["url"] for e in events} == {
+        "https://example.org/site/en/114/agenda/hr/",
+        "https://example.org/site/en/114/agenda/funding/",
+    }
+
+
+HOSTILE = '</script><script>alert(1)</script><!--<script> & "Alpha"'
+
+
+def test_a_hostile_name_cannot_break_out_of_the_structured_data(tiny: Path, tmp_path: Path) -> None:
+    counties = tiny / "data/counties.yaml"
+    hostile = json.dumps(HOSTILE)
+    counties.write_text(
+        counties.read_text().replace("{zh: 甲縣, en: Alpha County}", f"{{zh: {hostile}, en: {hostile}}}"),
+        encoding="utf-8",
+    )
+    build(tiny, tmp_path / "out")
+    for lang in LANGS:
+        for page in ("counties/alpha/", "sessions/"):
+            raw = (tmp_path / f"out/{lang}/114/{page}index.html").read_bytes()
+            assert raw.lower().count(b"<script") == 1 and raw.lower().count(b"</script") == 1, page
+            soup = BeautifulSoup(raw, "html.parser")
+            (script,) = soup.find_all("script")
+            data = json.loads(script.string)
+            names = [area["name"] for event in data for area in event["audience"]["geographicArea"]]
+            assert HOSTILE in names, page
+            assert events_in(raw) == data
