@@ -377,6 +377,12 @@ class Links:
         return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
+    def data_file(self, ctx: Context, kind: str) -> str:
+        """A link to one of the year's open data files (a key of `urls.OPEN_DATA`)."""
+        here: Page = ctx["here"]
+        return urls.relative(here, urls.open_data(here.lang, here.year, kind))
+
+    @pass_context
     def structured_data(self, ctx: Context, events: list[Event]) -> Markup:
         """The online ``events`` as schema.org JSON-LD, for a <script type="application/ld+json">."""
         return Markup(opendata.json_ld(ctx["year"], events, ctx["lang"], self.base_url))
@@ -421,6 +427,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "site_file",
         "calendar",
         "subscribe",
+        "data_file",
         "structured_data",
         "google_url",
         "alternates",

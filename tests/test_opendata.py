@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import posixpath
 from pathlib import Path
 
 import extruct
@@ -294,3 +295,25 @@ def test_a_hostile_name_cannot_break_out_of_the_structured_data(tiny: Path, tmp_
             names = [area["name"] for event in data for area in event["audience"]["geographicArea"]]
             assert HOSTILE in names, page
             assert events_in(raw) == data
+
+
+# --- links to the files -------------------------------------------------------------------------
+
+
+def open_data_links(site: Path, rel: str) -> list[str]:
+    """Where the page's open data list leads, as files of the site."""
+    soup = BeautifulSoup((site / rel).read_bytes(), "html.parser")
+    section = soup.find(id="open-data")
+    assert section is not None, f"{rel} has no open data heading"
+    links = section.find_next("ul").find_all("a")
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(rel), a["href"])) for a in links]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sessions_page_and_every_county_page_link_the_open_data(site: Path, year: Year, lang: str) -> None:
+    expected = [data_file(lang, name) for name in FILES]
+    pages = [f"{lang}/114/sessions/index.html"] + [f"{lang}/114/counties/{c.slug}/index.html" for c in year.counties]
+    for rel in pages:
+        links = open_data_links(site, rel)
+        assert links == expected, rel
+        assert all((site / link).is_file() for link in links)
