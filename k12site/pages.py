@@ -383,11 +383,6 @@ class Links:
         return urls.relative(here, urls.open_data(here.lang, here.year, kind))
 
     @pass_context
-    def structured_data(self, ctx: Context, events: list[Event]) -> Markup:
-        """The online ``events`` as schema.org JSON-LD, for a <script type="application/ld+json">."""
-        return Markup(opendata.json_ld(ctx["year"], events, ctx["lang"], self.base_url))
-
-    @pass_context
     def google_url(self, ctx: Context, event: Event) -> str:
         key = (event.uid, ctx["lang"])
         if key not in self.google_urls:
@@ -416,6 +411,15 @@ def _onsite_slug(event: Event) -> str:
     return urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
 
 
+def _structured_data(base_url: str) -> Callable[..., Markup]:
+    @pass_context
+    def structured_data(ctx: Context, events: list[Event]) -> Markup:
+        """The online ``events`` as schema.org JSON-LD, for a <script type="application/ld+json">."""
+        return Markup(opendata.json_ld(ctx["year"], events, ctx["lang"], base_url))
+
+    return structured_data
+
+
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
     helpers = (
@@ -428,7 +432,6 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "calendar",
         "subscribe",
         "data_file",
-        "structured_data",
         "google_url",
         "alternates",
     )
@@ -444,6 +447,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "part_times": part_times,
         "onsite_slug": _onsite_slug,
         "minutes_between": minutes_between,
+        "structured_data": _structured_data(project.site.base_url),
         "base_url": project.site.base_url,
     }
 

@@ -91,7 +91,7 @@ def test_a_project_without_templates_is_a_located_problem_not_a_crash(
         ("zh-tw/114/counties/pingtung/index.html", "zh-tw/114/counties/pingtung/"),
         ("en/114/index.html", "en/114/"),
         ("en/114/calendars/counties/pingtung.ics", "en/114/calendars/counties/pingtung.ics"),
-        ("en/114/open-data/sessions.csv", "en/114/open-data/sessions.csv"),  # what is not furniture is a promise
+        ("en/114/data/sessions.csv", "en/114/data/sessions.csv"),  # what is not furniture is a promise
         ("index.html", None),
         ("404.html", None),
         ("sitemap.xml", None),
