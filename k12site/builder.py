@@ -16,6 +16,7 @@ import jinja2
 from . import ledger
 from .calendars import Memo, render_calendars
 from .loader import FileCache, load_project
+from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
 from .pages import environment, redirect_page, render_site
 from .problems import Problem, settle
@@ -33,9 +34,10 @@ class BuildReport:
 
 
 def render(project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None) -> None:
-    """Render every page and calendar of ``project`` into ``output``."""
+    """Render every page, calendar and open data file of ``project`` into ``output``."""
     render_site(project, output, env)
     render_calendars(project, output, memo)
+    render_open_data(project, output)
 
 
 def publish(

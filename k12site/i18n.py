@@ -326,6 +326,27 @@ UI: dict[str, tuple[str, str]] = {
     "col_venue": ("地點", "Venue"),
     "onsite_briefing": ("實體簡報場", "In-person briefing session"),
     "onsite_hands_on": ("駐點實機場", "On-site hands-on session"),
+    # open data: the list of files on the sessions and county pages, and the CSV's column headers
+    "open_data": ("開放資料", "Open data"),
+    "open_data_intro": (
+        "本學年度全部線上簡報場的資料，可供試算表或程式使用；場次異動時隨之更新。",
+        "All of this year's online sessions as data, for spreadsheets and programs; "
+        "updated whenever a session changes.",
+    ),
+    "open_data_csv": ("場次表（CSV，可用 Excel 開啟）", "Sessions table (CSV, opens in Excel)"),
+    "open_data_json": ("場次資料（JSON）", "Sessions data (JSON)"),
+    "open_data_schema": ("JSON 資料格式說明（JSON Schema）", "Format of the JSON data (JSON Schema)"),
+    "data_district": ("分區", "District"),
+    "data_counties": ("縣市", "Counties and cities"),
+    "data_track": ("課程", "Track"),
+    "data_part": ("時段", "Part"),
+    "data_date": ("日期", "Date"),
+    "data_sign_in": ("開放簽到", "Sign-in opens"),
+    "data_start": ("課程開始", "Content starts"),
+    "data_end": ("結束", "Ends"),
+    "data_webex": ("Webex 會議連結", "Webex link"),
+    "data_meeting_number": ("會議號", "Meeting number"),
+    "data_password": ("密碼", "Password"),
     # root, each language's front page, 404, and the pages of earlier years
     "earlier_years": ("先前學年度", "Earlier academic years"),
     "older_year_note": (

@@ -21,7 +21,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import dates, i18n, kinds, models, urls
+from . import dates, i18n, kinds, models, opendata, urls
 from .eventtext import google_calendar_url, outlook_calendar_urls
 from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND, fill_markup
 from .markdown import is_safe_link
@@ -421,6 +421,12 @@ class Links:
         return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
+    def data_file(self, ctx: Context, kind: str) -> str:
+        """A link to one of the year's open data files (a key of `urls.OPEN_DATA`)."""
+        here: Page = ctx["here"]
+        return urls.relative(here, urls.open_data(here.lang, here.year, kind))
+
+    @pass_context
     def feed(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         """The https:// address of a calendar, to paste into a calendar app, or "" without a base URL."""
         here: Page = ctx["here"]
@@ -459,6 +465,15 @@ def _onsite_slug(event: Event) -> str:
     return urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
 
 
+def _structured_data(base_url: str) -> Callable[..., Markup]:
+    @pass_context
+    def structured_data(ctx: Context, events: list[Event]) -> Markup:
+        """The online ``events`` as schema.org JSON-LD, for a <script type="application/ld+json">."""
+        return Markup(opendata.json_ld(ctx["year"], events, ctx["lang"], base_url))
+
+    return structured_data
+
+
 def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
     helpers = (
@@ -472,6 +487,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "subscribe",
         "feed",
         "add_links",
+        "data_file",
         "alternates",
     )
     return {
@@ -488,6 +504,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "onsite_slug": _onsite_slug,
         "quote_runs": quote_runs,
         "minutes_between": minutes_between,
+        "structured_data": _structured_data(project.site.base_url),
         "base_url": project.site.base_url,
     }
 

@@ -1,4 +1,4 @@
-"""The URL plan: the one place that decides where every page and calendar lives.
+"""The URL plan: the one place that decides where every page, calendar and data file lives.
 
 URLs are public promises: county staff paste them into official letters. Every path is
 ``<lang>/<academic year>/<readable path>/``, lowercase, a folder with ``index.html``. Adding a
@@ -22,6 +22,13 @@ CALENDAR_SCOPES = {
     "track": "calendars/tracks/{slug}.ics",
     "district": "calendars/districts/district-{slug}.ics",
     "session": "calendars/sessions/{slug}.ics",
+}
+# Each year's online sessions as data, in each language: a table for spreadsheets, the same facts
+# as JSON for programs, and the JSON Schema that describes that JSON (see `opendata`).
+OPEN_DATA = {
+    "csv": "data/sessions.csv",
+    "json": "data/sessions.json",
+    "schema": "data/sessions.schema.json",
 }
 ASSETS = "assets/"
 
@@ -65,10 +72,10 @@ class Page:
 
 def reserved_names() -> list[str]:
     """The names a page written in Markdown may not take: the first folder of every path the site
-    gives its own pages and calendars inside ``<lang>/<year>/``, and ``assets`` (at the site's
+    gives its own pages, calendars and open data inside ``<lang>/<year>/``, and ``assets`` (at the site's
     root, but a page of that name would read as one)."""
     paths = [kind.path for kind in PAGE_KINDS.values() if kind.scope == "year"]
-    paths += [*CALENDAR_SCOPES.values(), ASSETS]
+    paths += [*CALENDAR_SCOPES.values(), *OPEN_DATA.values(), ASSETS]
     return sorted({path.split("/")[0] for path in paths} - {"", "{slug}"})
 
 
@@ -84,6 +91,11 @@ def onsite_session_slug(county: str, date: dt.date, kind: str) -> str:
 def calendar(lang: str, year: int, scope: str, slug: str | int | None = None) -> str:
     """Path of a calendar file, e.g. ``en/114/calendars/counties/pingtung.ics``."""
     return f"{lang}/{year}/" + CALENDAR_SCOPES[scope].format(slug=slug)
+
+
+def open_data(lang: str, year: int, kind: str) -> str:
+    """Path of an open data file (a key of `OPEN_DATA`), e.g. ``en/114/data/sessions.csv``."""
+    return f"{lang}/{year}/" + OPEN_DATA[kind]
 
 
 def asset(name: str) -> str:
@@ -125,8 +137,8 @@ def published_url(path: str) -> str | None:
     """The URL at which the output file ``path`` is published, or None for the site's furniture.
 
     A page is published at its folder (``en/114/counties/pingtung/index.html`` is
-    ``en/114/counties/pingtung/``), any other file at its own path: calendars now, and data
-    downloads and feeds when they come. Counted by exclusion, so a new kind of output is a
+    ``en/114/counties/pingtung/``), any other file at its own path: calendars, the open data
+    (`OPEN_DATA`), and feeds when they come. Counted by exclusion, so a new kind of output is a
     promise until someone decides otherwise here.
     """
     if path in FURNITURE or path.startswith(FURNITURE_FOLDERS):

@@ -220,6 +220,9 @@ urls:
   - en/114/calendars/tracks/hr.ics
   - en/114/counties/alpha/
   - en/114/counties/beta-city/
+  - en/114/data/sessions.csv
+  - en/114/data/sessions.json
+  - en/114/data/sessions.schema.json
   - en/114/notice/alpha/
   - en/114/onsite/
   - en/114/process/
@@ -241,6 +244,9 @@ urls:
   - zh-tw/114/calendars/tracks/hr.ics
   - zh-tw/114/counties/alpha/
   - zh-tw/114/counties/beta-city/
+  - zh-tw/114/data/sessions.csv
+  - zh-tw/114/data/sessions.json
+  - zh-tw/114/data/sessions.schema.json
   - zh-tw/114/notice/alpha/
   - zh-tw/114/onsite/
   - zh-tw/114/process/
