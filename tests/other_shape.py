@@ -9,7 +9,7 @@ Its shape, as a maintainer could give it with data alone:
 - two tracks: the HR Network under another slug (``staff``: a full day of two parts) and the
   Funding System with a single part (mornings only); no Student Network;
 - a county's own letter, never Pingtung's: Hualien's in 114 (no attachment, no leave), Kinmen's
-  in 115 (with an attachment quoted as written);
+  in 115 (two attachments: the first not transcribed, the second quoted as written);
 - in 115, a page written in Markdown (an FAQ) and an on-site session;
 - its own URL ledger, recorded with ``build.py urls --record`` (the real ledger is not its own).
 """
@@ -186,6 +186,7 @@ def kinmens_letter() -> dict:
         }
     )
     notice["attachments"] = [
+        {"label": {"zh": "如說明一", "en": "See item 1"}, "file": "kinmen-1150000002-0.pdf"},  # not transcribed
         {
             "label": {"zh": "如說明二", "en": "See item 2"},
             "file": "kinmen-1150000002-1.pdf",
@@ -228,7 +229,7 @@ def kinmens_letter() -> dict:
                     },
                 ],
             },
-        }
+        },
     ]
     return notice
 
