@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Projects
+from icalendar import Calendar
 
 from k12site import dates, i18n
 from k12site.loader import load_project
@@ -456,3 +457,84 @@ def test_pingtungs_letter_keeps_its_form_and_numbering(site: Built, lang: str, m
     fourth = details.select(":scope > li")[3]
     assert [text(m) for m in fourth.select(":scope > ol > li > .marker")] == markers[1]
     assert [text(m) for m in fourth.select(":scope > ol > li")[0].select(":scope > ol > li > .marker")] == markers[2]
+
+
+# --- the seed's calendars -------------------------------------------------------------------------
+
+UTC8 = dt.timezone(dt.timedelta(hours=8))
+# The seed's agenda, typed from the process description rather than derived by the code under
+# test: track -> part -> (sign-in opens, sign-out) in Taipei time; then each session's date.
+SEED_PARTS = {
+    "hr": {"morning": ("08:30", "12:00"), "afternoon": ("13:00", "16:00")},
+    "student": {"day": ("09:00", "15:00")},
+    "funding": {"morning": ("09:00", "12:00"), "afternoon": ("13:00", "16:00")},
+}
+SEED_SESSIONS = [
+    (1, "hr", "2025-08-06", "full_day"),
+    (2, "hr", "2025-08-07", "full_day"),
+    (3, "hr", "2025-08-08", "full_day"),
+    (4, "hr", "2025-08-11", "full_day"),
+    (5, "hr", "2025-08-12", "full_day"),
+    (1, "student", "2025-08-13", "full_day"),
+    (2, "student", "2025-08-14", "full_day"),
+    (3, "student", "2025-08-15", "full_day"),
+    (4, "student", "2025-08-18", "full_day"),
+    (5, "student", "2025-08-19", "full_day"),
+    (1, "funding", "2025-08-20", "morning"),
+    (2, "funding", "2025-08-20", "afternoon"),
+    (3, "funding", "2025-08-21", "morning"),
+    (4, "funding", "2025-08-21", "afternoon"),
+    (5, "funding", "2025-08-22", "morning"),
+]
+
+
+def _utc(day: str, clock: str) -> str:
+    local = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC8)
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def seed_events() -> dict[str, tuple[str, str]]:
+    """UID -> (start, end) as UTC instants, for every event of the seed."""
+    expected = {}
+    for district, track, day, period in SEED_SESSIONS:
+        for part, (start, end) in SEED_PARTS[track].items():
+            if period in ("full_day", part):
+                uid = f"114-district-{district}-{track}-{part}@k12-sis-training"
+                expected[uid] = (_utc(day, start), _utc(day, end))
+    return expected
+
+
+def instants(site: Built, rel: str) -> dict[str, tuple[str, str]]:
+    calendar = Calendar.from_ical((site.root / rel).read_bytes())
+    utc = lambda moment: moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+    return {str(event.uid): (utc(event.start), utc(event.end)) for event in calendar.events}
+
+
+def test_the_seeds_calendars_hold_its_15_sessions_at_the_process_descriptions_times(site: Built) -> None:
+    seed = seed_events()
+    of_district = lambda n: {uid: seed[uid] for uid in seed if f"-district-{n}-" in uid}  # noqa: E731
+    for lang in LANGS:
+        assert instants(site, f"{lang}/114/calendars/all.ics") == seed
+        assert instants(site, f"{lang}/114/calendars/counties/pingtung.ics") == of_district(5)
+        assert instants(site, f"{lang}/114/calendars/counties/hsinchu-city.ics") == of_district(1)
+        assert instants(site, f"{lang}/114/calendars/districts/district-3.ics") == of_district(3)
+        assert set(instants(site, f"{lang}/114/calendars/tracks/funding.ics")) == {u for u in seed if "-funding-" in u}
+        assert set(instants(site, f"{lang}/114/calendars/sessions/district-2-student.ics")) == {
+            "114-district-2-student-day@k12-sis-training"
+        }
+
+
+def test_the_hr_day_of_district_5_is_two_events_named_as_the_seed_names_them(site: Built) -> None:
+    body = (site.root / "zh-tw/114/calendars/sessions/district-5-hr.ics").read_bytes()
+    events = {str(e.uid): e for e in Calendar.from_ical(body).events}
+    morning = events["114-district-5-hr-morning@k12-sis-training"]
+    afternoon = events["114-district-5-hr-afternoon@k12-sis-training"]
+    assert (morning.start.time(), morning.end.time()) == (dt.time(8, 30), dt.time(12, 0))
+    assert (afternoon.start.time(), afternoon.end.time()) == (dt.time(13, 0), dt.time(16, 0))
+    assert str(morning["SUMMARY"]) == "人力網教育訓練・上午場（第5區）"
+    assert str(afternoon["SUMMARY"]) == "人力網教育訓練・下午場（第5區）"
+    assert "08:30 開放進入並簽到，09:00 開始上課" in str(morning["DESCRIPTION"])
+    assert "13:00 開放進入並簽到，13:30 開始上課" in str(afternoon["DESCRIPTION"])
+    assert str(morning["LOCATION"]).startswith("https://okeais.webex.com/okeais-tc/j.php?MTID=m")
+    county = Calendar.from_ical((site.root / "zh-tw/114/calendars/counties/pingtung.ics").read_bytes())
+    assert county["X-WR-CALNAME"] == "114學年度學籍系統教育訓練：屏東縣"
