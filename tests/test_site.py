@@ -492,31 +492,6 @@ def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(real
         assert (built.root / f"{lang}/114/notice/taipei/index.html").is_file()
 
 
-def maintaining_examples(heading: str) -> str:
-    """The YAML example under a heading of MAINTAINING.md, as a maintainer would copy it."""
-    guide = (REPO / "MAINTAINING.md").read_text(encoding="utf-8")
-    section = guide[guide.index(heading) :]
-    block = re.search(r"```yaml\n(.*?)```", section, flags=re.S)[1]
-    return "\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n"
-
-
-@pytest.mark.parametrize("heading", ["#### 4. 新增縣市的轉知公文", "#### 3.4 Add a county's notice"])
-def test_the_guides_example_of_a_countys_letter_is_valid_and_shows_on_its_page(
-    real: Path, tmp_path: Path, heading: str
-) -> None:
-    (real / "data/114/notices/taipei.yaml").write_text(maintaining_examples(heading), encoding="utf-8")
-    load_project(real, strict=True)
-    built = build_site(real, tmp_path / "out")
-    notice = load_project(real).years[0].notices["taipei"]
-    for lang in LANGS:
-        section = text(built.page(lang, "counties/taipei/").select_one("section#letter"))
-        assert all(instruction in section for instruction in instruction_texts(notice, lang))
-        assert not pages_holding(built, notice.instructions.other[0].text[lang]) - {
-            f"{lang}/114/counties/taipei/index.html",
-            f"{lang}/114/notice/taipei/index.html",
-        }
-
-
 # --- the sessions, agenda, on-site, process, notice and home pages ------------------------------
 
 
