@@ -91,11 +91,6 @@ def published(projects: Projects, shape: str) -> Site:
 
 
 @pytest.fixture(scope="module")
-def years(site: Site) -> list[Year]:
-    return site.project.years
-
-
-@pytest.fixture(scope="module")
 def year(site: Site) -> Year:
     """The newest year: the one the front pages lead to."""
     return site.project.latest
