@@ -1,4 +1,9 @@
-"""Calendars that every client imports right: parsed twice, checked byte by byte."""
+"""Calendars that every client imports right: parsed twice, checked byte by byte.
+
+The tests that read a project's calendars run against the real project and one of another shape
+(tests/other_shape.py) and derive what they expect from its data; the seed's own calendar facts
+are in test_real_data.py.
+"""
 
 from __future__ import annotations
 
@@ -14,59 +19,79 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from icalendar import Calendar
+from conftest import Projects
+from icalendar import Calendar, vDuration
 
-from k12site import urls
 from k12site.calendars import ICS_CONTENT_TYPE, render_calendars
 from k12site.eventtext import description, google_calendar_url, link_details, outlook_calendar_urls
-from k12site.i18n import LANGS, strings
+from k12site.i18n import LANGS, fill, strings
 from k12site.loader import load_project
 from k12site.output import Output
+from k12site.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKER = REPO / "tests" / "ics_check.mjs"
 UTC8 = dt.timezone(dt.timedelta(hours=8))  # fixed offset: the expectations do not use tzdata
-
-# The seed's agenda, typed from the process description rather than derived by the code under
-# test: track -> part -> (sign-in opens, sign-out) in Taipei time; then each session's date.
-SEED_PARTS = {
-    "hr": {"morning": ("08:30", "12:00"), "afternoon": ("13:00", "16:00")},
-    "student": {"day": ("09:00", "15:00")},
-    "funding": {"morning": ("09:00", "12:00"), "afternoon": ("13:00", "16:00")},
-}
-SEED_SESSIONS = [
-    (1, "hr", "2025-08-06", "full_day"),
-    (2, "hr", "2025-08-07", "full_day"),
-    (3, "hr", "2025-08-08", "full_day"),
-    (4, "hr", "2025-08-11", "full_day"),
-    (5, "hr", "2025-08-12", "full_day"),
-    (1, "student", "2025-08-13", "full_day"),
-    (2, "student", "2025-08-14", "full_day"),
-    (3, "student", "2025-08-15", "full_day"),
-    (4, "student", "2025-08-18", "full_day"),
-    (5, "student", "2025-08-19", "full_day"),
-    (1, "funding", "2025-08-20", "morning"),
-    (2, "funding", "2025-08-20", "afternoon"),
-    (3, "funding", "2025-08-21", "morning"),
-    (4, "funding", "2025-08-21", "afternoon"),
-    (5, "funding", "2025-08-22", "morning"),
-]
+UID_DOMAIN = "@k12-sis-training"
 
 
-def _utc(day: str, clock: str) -> str:
-    local = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC8)
+def _utc(day: dt.date, clock: str) -> str:
+    local = dt.datetime.fromisoformat(f"{day.isoformat()}T{clock}").replace(tzinfo=UTC8)
     return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def seed_events() -> dict[str, tuple[str, str]]:
-    """UID -> (start, end) as UTC instants, for every event of the seed."""
-    expected = {}
-    for district, track, day, period in SEED_SESSIONS:
-        for part, (start, end) in SEED_PARTS[track].items():
-            if period in ("full_day", part):
-                uid = f"114-district-{district}-{track}-{part}@k12-sis-training"
-                expected[uid] = (_utc(day, start), _utc(day, end))
-    return expected
+Events = dict[str, tuple[str, str]]  # UID -> (start, end) as UTC instants
+
+
+def session_events(year, session) -> Events:
+    """An online session's events: one for each part it holds (every part of its track on a full
+    day, else the part of its half), from sign-in (the first slot) to sign-out (the last)."""
+    track = next(track for track in year.tracks if track.slug == session.track)
+    events = {}
+    for part in track.parts:
+        if session.period in ("full_day", part.period):
+            last = part.slots[-1]
+            uid = f"{year.number}-district-{session.district}-{track.slug}-{part.slug}{UID_DOMAIN}"
+            events[uid] = (_utc(session.date, part.slots[0].start), _utc(session.date, last.end or last.start))
+    return events
+
+
+def onsite_event(year, session) -> tuple[str, Events]:
+    """An on-site session's own calendar slug, and its one event, from its start to its end."""
+    slug = f"onsite-{session.county}-{session.date.isoformat()}-{session.kind.replace('_', '-')}"
+    return slug, {
+        f"{year.number}-{slug}{UID_DOMAIN}": (_utc(session.date, session.start), _utc(session.date, session.end))
+    }
+
+
+def calendars_the_data_implies(project) -> dict[str, Events]:
+    """Every calendar file of the URL plan, in both languages, with the events it holds: per year
+    all sessions; each county's (its district's sessions and its own on-site sessions); each
+    track's; each district's; and each session's own, online and on-site. Derived from the data
+    as the README describes it, not by the code under test."""
+    files: dict[str, Events] = {}
+    for year in project.years:
+        online = [(session, session_events(year, session)) for session in year.sessions]
+        onsite = [(session, *onsite_event(year, session)) for session in year.onsite.sessions]
+
+        def merged(pairs) -> Events:
+            return {uid: instants for *_, events in pairs for uid, instants in events.items()}
+
+        own = {"calendars/all.ics": merged(online) | merged(onsite)}
+        for district in year.districts:
+            mine = merged((s, e) for s, e in online if s.district == district.number)
+            own[f"calendars/districts/district-{district.number}.ics"] = mine
+            for county in district.counties:
+                theirs = merged((s, e) for s, _, e in onsite if s.county == county)
+                own[f"calendars/counties/{county}.ics"] = mine | theirs
+        for track in year.tracks:
+            own[f"calendars/tracks/{track.slug}.ics"] = merged((s, e) for s, e in online if s.track == track.slug)
+        for session, events in online:
+            own[f"calendars/sessions/district-{session.district}-{session.track}.ics"] = events
+        for _, slug, events in onsite:
+            own[f"calendars/sessions/{slug}.ics"] = events
+        files |= {f"{lang}/{year.number}/{rel}": events for lang in LANGS for rel, events in own.items()}
+    return files
 
 
 def render(root: Path, base_url: str | None = None) -> dict[str, bytes]:
@@ -76,23 +101,29 @@ def render(root: Path, base_url: str | None = None) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def real_root() -> Path:
-    """The real project, only read here (tests that change data use the `real` fixture)."""
-    return REPO
+def project_root(projects: Projects, shape: str) -> Path:
+    """The project of this ``shape``: the real one or one of another shape, only read here (tests
+    that change data use the `real` or `tiny` fixtures)."""
+    return projects.root(shape)
 
 
 @pytest.fixture(scope="module")
-def real_files(real_root: Path) -> dict[str, bytes]:
-    """The real calendars, as built without a base URL (the data's setting)."""
-    return render(real_root)
+def project(projects: Projects, shape: str) -> Project:
+    return projects.project(shape)
+
+
+@pytest.fixture(scope="module")
+def calendars(project_root: Path) -> dict[str, bytes]:
+    """The project's calendars, as built without a base URL (the data's setting)."""
+    return render(project_root)
 
 
 @pytest.fixture(
     scope="module", params=["", "https://example.github.io/k12-sis-training/"], ids=["no-base-url", "base-url"]
 )
-def each_build(request: pytest.FixtureRequest, real_root: Path) -> dict[str, bytes]:
-    """The real calendars without and with a base URL (which adds URL lines and agenda links)."""
-    return render(real_root, request.param or None)
+def each_build(request: pytest.FixtureRequest, project_root: Path) -> dict[str, bytes]:
+    """The project's calendars without and with a base URL (which adds URL lines and agenda links)."""
+    return render(project_root, request.param or None)
 
 
 def write_out(files: dict[str, bytes], out: Path) -> Path:
@@ -162,67 +193,23 @@ def prop(body: bytes, name: str) -> list[str]:
 # --- files -------------------------------------------------------------------------------------
 
 
-def test_every_calendar_of_the_url_plan_is_written_in_both_languages(real_files):
-    expected = set()
-    for lang in LANGS:
-        expected.add(urls.calendar(lang, 114, "all"))
-        for slug in (
-            "new-taipei",
-            "taoyuan",
-            "hsinchu-county",
-            "hsinchu-city",
-            "taichung",
-            "yilan",
-            "taitung",
-            "hualien",
-            "taipei",
-            "keelung",
-            "miaoli",
-            "changhua",
-            "penghu",
-            "kaohsiung",
-            "chiayi-county",
-            "chiayi-city",
-            "yunlin",
-            "tainan",
-            "nantou",
-            "kinmen",
-            "lienchiang",
-            "pingtung",
-        ):
-            expected.add(urls.calendar(lang, 114, "county", slug))
-        for track in SEED_PARTS:
-            expected.add(urls.calendar(lang, 114, "track", track))
-        for district in range(1, 6):
-            expected.add(urls.calendar(lang, 114, "district", district))
-        for district, track, _, _ in SEED_SESSIONS:
-            expected.add(urls.calendar(lang, 114, "session", urls.session_slug(district, track)))
-    assert set(real_files) == expected
-    assert len(expected) == 2 * (1 + 22 + 3 + 5 + 15)
-    assert "zh-tw/114/calendars/counties/pingtung.ics" in real_files
+def test_every_calendar_the_data_implies_is_written_in_both_languages(calendars, project):
+    assert set(calendars) == set(calendars_the_data_implies(project))
 
 
-def test_each_file_holds_its_sessions(real_files):
-    seed = seed_events()
-    by_district = lambda n: {uid for uid in seed if f"-district-{n}-" in uid}  # noqa: E731
-    for lang in LANGS:
-
-        def got(scope: str, slug: str | int | None = None, lang: str = lang) -> set[str]:
-            return set(vevents(real_files[urls.calendar(lang, 114, scope, slug)]))
-
-        assert got("all") == set(seed)
-        assert got("county", "pingtung") == by_district(5)
-        assert got("county", "hsinchu-city") == by_district(1)
-        assert got("district", 3) == by_district(3)
-        assert got("track", "funding") == {uid for uid in seed if "-funding-" in uid}
-        assert got("session", "district-2-student") == {"114-district-2-student-day@k12-sis-training"}
+def test_each_file_holds_its_events_at_their_times(calendars, project):
+    expected = calendars_the_data_implies(project)
+    for rel, body in calendars.items():
+        assert python_instants(body) == expected[rel], rel
+    several = [rel for rel, events in expected.items() if len(events) > 1]
+    assert several and len(several) < len(expected), "files of one event and of several"
 
 
 # --- the two parsers and the agenda agree ------------------------------------------------------
 
 
-def test_icalendar_and_icaljs_agree_with_the_agenda_on_every_uid_and_instant(each_build, tmp_path):
-    seed = seed_events()
+def test_icalendar_and_icaljs_agree_with_the_agenda_on_every_uid_and_instant(each_build, project, tmp_path):
+    expected = calendars_the_data_implies(project)
     real_dir = write_out(each_build, tmp_path)
     node = icaljs([real_dir / rel for rel in sorted(each_build)])
     for rel, body in sorted(each_build.items()):
@@ -231,12 +218,12 @@ def test_icalendar_and_icaljs_agree_with_the_agenda_on_every_uid_and_instant(eac
         assert theirs["errors"] == [], rel
         assert {e["uid"]: (e["start"], e["end"]) for e in theirs["events"]} == ours, rel
         assert {e["offset"] for e in theirs["events"]} == {8 * 3600}, rel
-        assert ours == {uid: seed[uid] for uid in ours}, rel
-    assert python_instants(each_build["en/114/calendars/all.ics"]) == seed
+        assert ours == expected[rel], rel
 
 
-def test_icaljs_reports_a_missing_vtimezone_and_a_floating_time(tmp_path, real_files):
-    body = real_files["en/114/calendars/sessions/district-5-hr.ics"]
+def test_icaljs_reports_a_missing_vtimezone_and_a_floating_time(tmp_path, calendars, project):
+    session = project.latest.sessions[0]
+    body = calendars[f"en/{project.latest.number}/calendars/sessions/district-{session.district}-{session.track}.ics"]
     no_zone = re.sub(rb"BEGIN:VTIMEZONE.*?END:VTIMEZONE\r\n", b"", body, flags=re.S)
     (tmp_path / "no-zone.ics").write_bytes(no_zone)
     (tmp_path / "floating.ics").write_bytes(body.replace(b"DTSTART;TZID=Asia/Taipei:", b"DTSTART:"))
@@ -245,8 +232,8 @@ def test_icaljs_reports_a_missing_vtimezone_and_a_floating_time(tmp_path, real_f
     assert any("floating" in e for e in result[str(tmp_path / "floating.ics")]["errors"])
 
 
-def test_the_files_own_vtimezone_gives_utc_plus_8_for_every_event(real_files):
-    calendar = Calendar.from_ical(real_files["zh-tw/114/calendars/all.ics"])
+def test_the_files_own_vtimezone_gives_utc_plus_8_for_every_event(calendars, project):
+    calendar = Calendar.from_ical(calendars[f"zh-tw/{project.latest.number}/calendars/all.ics"])
     (vtimezone,) = calendar.timezones
     own = vtimezone.to_tz(lookup_tzid=False)  # built from the file, not from tzdata
     for event in calendar.events:
@@ -270,8 +257,8 @@ def test_no_line_is_over_75_octets_and_each_line_is_valid_utf8(each_build):
             line.decode("utf-8")  # raises if a fold split a character
 
 
-def test_chinese_text_is_folded_between_characters(real_files):
-    body = real_files["zh-tw/114/calendars/counties/pingtung.ics"]
+def test_chinese_text_is_folded_between_characters(calendars, project):
+    body = calendars[f"zh-tw/{project.latest.number}/calendars/counties/{project.latest.counties[0].slug}.ics"]
     continued = [line for line in lines(body) if line.startswith(b" ")]
     assert any(line[1] >= 0x80 for line in continued), "no fold fell inside Chinese text"
     for line in continued:
@@ -292,8 +279,8 @@ def test_every_tzid_has_its_vtimezone_and_no_time_floats(each_build):
                 assert line.endswith("Z"), f"{rel}: {line}"
 
 
-def test_vtimezone_is_simple_utc_plus_8(real_files):
-    text = "\r\n".join(unfolded(real_files["en/114/calendars/all.ics"]))
+def test_vtimezone_is_simple_utc_plus_8(calendars, project):
+    text = "\r\n".join(unfolded(calendars[f"en/{project.latest.number}/calendars/all.ics"]))
     (zone,) = re.findall(r"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE", text, flags=re.S)
     assert zone == (
         "BEGIN:VTIMEZONE\r\nTZID:Asia/Taipei\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
@@ -327,26 +314,30 @@ def render_in_zone(root: Path, zone: str, monkeypatch) -> dict[str, bytes]:
         time.tzset()
 
 
-def test_two_builds_give_identical_bytes_whatever_the_machine_clock_zone(real, monkeypatch):
-    first = render(real)
-    assert render_in_zone(real, "America/St_Johns", monkeypatch) == first
+def test_two_builds_give_identical_bytes_whatever_the_machine_clock_zone(project_root, calendars, monkeypatch):
+    assert render_in_zone(project_root, "America/St_Johns", monkeypatch) == calendars
 
 
 # --- events ------------------------------------------------------------------------------------
 
 
-def test_hr_day_is_two_events_with_their_own_times(real_files):
-    body = real_files["zh-tw/114/calendars/sessions/district-5-hr.ics"]
-    events = {str(e.uid): e for e in Calendar.from_ical(body).events}
-    morning = events["114-district-5-hr-morning@k12-sis-training"]
-    afternoon = events["114-district-5-hr-afternoon@k12-sis-training"]
-    assert (morning.start.time(), morning.end.time()) == (dt.time(8, 30), dt.time(12, 0))
-    assert (afternoon.start.time(), afternoon.end.time()) == (dt.time(13, 0), dt.time(16, 0))
-    assert str(morning["SUMMARY"]) == "人力網教育訓練・上午場（第5區）"
-    assert str(afternoon["SUMMARY"]) == "人力網教育訓練・下午場（第5區）"
-    assert "08:30 開放進入並簽到，09:00 開始上課" in str(morning["DESCRIPTION"])
-    assert "13:00 開放進入並簽到，13:30 開始上課" in str(afternoon["DESCRIPTION"])
-    assert "小時" not in str(morning["DESCRIPTION"]), "hours are a county's, not the plan's"
+def test_each_event_is_named_by_its_track_its_part_if_the_track_has_several_and_its_district(calendars, project):
+    for year in project.years:
+        for lang in LANGS:
+            t = strings(lang)
+            events = {
+                str(e.uid): e for e in Calendar.from_ical(calendars[f"{lang}/{year.number}/calendars/all.ics"]).events
+            }
+            for session in year.sessions:
+                track = year.track(session.track)
+                for uid in session_events(year, session):
+                    part = next(part for part in track.parts if uid.endswith(f"-{part.slug}{UID_DOMAIN}"))
+                    name = fill(t.ics_training, track=track.name[lang])
+                    name += fill(t.ics_part, part=part.label[lang]) if len(track.parts) > 1 else ""
+                    assert str(events[uid]["SUMMARY"]) == name + fill(t.ics_district, number=session.district), uid
+                    signin, content = part.slots[0].start, next(s.start for s in part.slots if s.kind == "talk")
+                    described = str(events[uid]["DESCRIPTION"])
+                    assert signin in described and content in described and "小時" not in described, uid
 
 
 def test_description_says_how_to_join_and_links_the_agenda(tiny):
@@ -379,7 +370,7 @@ def test_description_says_how_to_join_and_links_the_agenda(tiny):
     assert "議程：https://example.org/site/zh-tw/114/agenda/hr/" in zh
 
 
-# What the plan leaves to each county (registration, leave, hours) in the seed's only letter.
+# What the plan leaves to each county (registration, leave, hours), as words of a county's letter
 COUNTY_FACTS = (
     "全國教師在職進修資訊網",
     "In-Service Education",
@@ -390,51 +381,63 @@ COUNTY_FACTS = (
 )
 
 
-def test_events_hold_the_plan_only_and_point_to_the_county_pages(each_build):
+def test_events_hold_the_plan_only_and_point_to_the_county_pages(each_build, project):
     """One UID means one thing: no county's registration, leave or hours in any file or language."""
+    letters = [rule.text for year in project.years for notice in year.notices.values() for rule in rules(notice)]
     for rel, body in each_build.items():
+        lang, year = rel.split("/")[:2]
+        facts = [*COUNTY_FACTS, *(words[lang] for words in letters)]
         descriptions = prop(body, "DESCRIPTION")
         assert descriptions, rel
         for value in descriptions:
             text = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
-            assert not [fact for fact in COUNTY_FACTS if fact in text], (rel, text)
-            rules, last = text.split("\n")[-2:]
-            assert rules.startswith(("縣市政府對所屬學校另外的規定", "Your county's own instructions")), (rel, rules)
-            assert last in (strings("zh-tw").ics_check_on_the_day, strings("en").ics_check_on_the_day), (rel, last)
-    with_url = [body for body in each_build.values() if b"URL:" in body]
-    for body in with_url:
-        for value in prop(body, "DESCRIPTION"):
-            rules = value.replace("\\n", "\n").split("\n")[-2]
-            assert rules.endswith(("/zh-tw/114/#find-your-county", "/en/114/#find-your-county")), value
+            assert not [fact for fact in facts if fact in text], (rel, text)
+            pointer, last = text.split("\n")[-2:]
+            assert pointer.startswith(("縣市政府對所屬學校另外的規定", "Your county's own instructions")), rel
+            assert last == strings(lang).ics_check_on_the_day, (rel, last)
+            if b"URL:" in body:
+                assert pointer.endswith(f"/{lang}/{year}/#find-your-county"), value
 
 
-def test_without_a_base_url_there_is_no_url_and_no_agenda_link(real_files):
-    for rel, body in real_files.items():
+def rules(notice) -> list:
+    """A county letter's instructions: what it adds for its own schools, in the site's words."""
+    found = notice.instructions
+    return [rule for rule in (found.registration, found.leave, found.hours) if rule is not None] + list(found.other)
+
+
+def test_without_a_base_url_there_is_no_url_and_no_agenda_link(calendars, project):
+    for rel, body in calendars.items():
+        lang, number = rel.split("/")[0], int(rel.split("/")[1])
+        year = next(year for year in project.years if year.number == number)
+        places = {d.webex.url for d in year.districts} | {s.venue[lang] for s in year.onsite.sessions}
         assert prop(body, "URL") == [], rel
         assert not any("議程：" in d or "Agenda:" in d for d in prop(body, "DESCRIPTION")), rel
-        assert all(loc.startswith("https://okeais.webex.com/") for loc in prop(body, "LOCATION")), rel
+        assert set(prop(body, "LOCATION")) <= places, rel
 
 
-def test_calendar_name_only_in_files_with_several_events(real_files):
-    one = real_files["en/114/calendars/sessions/district-1-funding.ics"]
-    assert prop(one, "NAME") == prop(one, "X-WR-CALNAME") == []
-    two = real_files["en/114/calendars/sessions/district-1-hr.ics"]
-    assert len(vevents(two)) == 2
-    county = real_files["zh-tw/114/calendars/counties/pingtung.ics"]
-    assert prop(county, "NAME") == prop(county, "X-WR-CALNAME") == ["114學年度學籍系統教育訓練：屏東縣"]
-    for body in (two, county):
-        assert len(prop(body, "NAME")) == len(prop(body, "X-WR-CALNAME")) == 1
+def test_calendar_name_only_in_files_with_several_events(calendars, project):
+    for rel, body in calendars.items():
+        names = prop(body, "NAME")
+        assert names == prop(body, "X-WR-CALNAME"), rel
+        assert len(names) == (len(vevents(body)) > 1), rel  # a file of one event is no calendar of its own
+    for year in project.years:
+        for lang in LANGS:
+            for county in year.counties:
+                body = calendars[f"{lang}/{year.number}/calendars/counties/{county.slug}.ics"]
+                scope = {"title": year.info.short_title[lang], "scope": county.name[lang]}
+                assert prop(body, "NAME") == [fill(strings(lang).ics_name, **scope)]
 
 
-def test_header_for_publishing_and_subscribing(each_build):
+def test_header_for_publishing_and_subscribing(each_build, project):
+    refresh = vDuration(dt.timedelta(hours=project.site.calendar_refresh_hours)).to_ical().decode()
     for rel, body in each_build.items():
         text = unfolded(body)
         assert text[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"], rel
         assert "METHOD:PUBLISH" in text
         language = {"zh-tw": "ZH-TW", "en": "EN"}[rel.partition("/")[0]]
-        assert f"PRODID:-//k12-sis-training//site generator//{language}" in text, rel  # the file's own language
-        assert "REFRESH-INTERVAL;VALUE=DURATION:PT12H" in text
-        assert "X-PUBLISHED-TTL:PT12H" in text
+        assert f"PRODID:{project.site.calendar_prodid}//{language}" in text, rel  # the file's own language
+        assert f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}" in text
+        assert f"X-PUBLISHED-TTL:{refresh}" in text
         assert len(prop(body, "UID")) == len(vevents(body)), f"{rel}: a UID outside the events"
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from k12site.builder import build
 from k12site.cli import main
 from k12site.kinds import PAGE_KINDS
+from k12site.loader import load_project
 from k12site.urls import reserved_names
 
 FAQ = {
@@ -85,7 +86,8 @@ def test_content_pages_are_in_the_menu_of_every_page_of_their_year_after_the_bui
     built: Path, lang: str
 ) -> None:
     pages = sorted(p.relative_to(built).as_posix() for p in (built / lang / "114").rglob("index.html"))
-    assert len(pages) > 30
+    year = load_project(built.parent / "real").years[0]
+    assert len(pages) == 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
     titles = [re.search(r"title: (.*)", texts[lang])[1] for texts in (DOWNLOADS, FAQ)]
     for rel in pages:
         menu = soup(built, rel).select("nav a")

@@ -1,4 +1,9 @@
-"""The real data holds the seed's facts (Pingtung County's letter and the process description)."""
+"""The real data holds the seed's facts (Pingtung County's letter and the process description),
+and the site built from it shows them.
+
+The site tests (test_site.py, test_calendars.py) derive what they expect from whatever project
+they build; the seed's own counts, names and words are pinned here, and only here.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from conftest import Projects
+from icalendar import Calendar
 
-from k12site import dates
+from k12site import dates, i18n
 from k12site.loader import load_project
 from k12site.project import Year, part_times
 
@@ -255,3 +263,278 @@ def test_the_letter_and_its_attachment_are_quoted_as_written(year: Year) -> None
     assert missing == []
     attachment = year.notices["pingtung"].attachments[0].text
     assert "「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)" in attachment.passages[1].items[1].items[1].text.zh
+
+
+# --- the seed as the site shows it ----------------------------------------------------------------
+
+LANGS = ("zh-tw", "en")
+
+
+def text(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+class Built:
+    """The real site as built for the site tests (once a session), read page by page."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def page(self, lang: str, rest: str = "") -> BeautifulSoup:
+        return BeautifulSoup((self.root / f"{lang}/114/{rest}index.html").read_bytes(), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def site(projects: Projects) -> Built:
+    return Built(projects.site("real"))
+
+
+SEED_PAGES = [
+    "index.html",
+    "404.html",
+    "zh-tw/index.html",
+    "zh-tw/114/index.html",
+    "zh-tw/114/counties/pingtung/index.html",
+    "zh-tw/114/notice/pingtung/index.html",
+    "zh-tw/114/sessions/index.html",
+    "zh-tw/114/agenda/hr/index.html",
+    "zh-tw/114/agenda/student/index.html",
+    "zh-tw/114/agenda/funding/index.html",
+    "zh-tw/114/onsite/index.html",
+    "zh-tw/114/process/index.html",
+]
+
+
+def test_the_seed_builds_64_pages_and_92_calendars_with_pingtungs_letter(site: Built) -> None:
+    html = {p.relative_to(site.root).as_posix() for p in site.root.rglob("*.html")}
+    for rel in SEED_PAGES:
+        assert rel in html and rel.replace("zh-tw/", "en/") in html, rel
+    # the root and 404 pages; per language its front page, and in 114 its home, sessions, process
+    # and on-site pages, 3 agendas, 22 counties and Pingtung's letter
+    assert len(html) == 2 + 2 * (1 + 4 + 3 + 22 + 1) == 64
+    calendars = [p for p in site.root.rglob("*.ics")]
+    assert len(calendars) == 2 * (1 + 22 + 3 + 5 + 15) == 92  # all, counties, tracks, districts, sessions
+    assert (site.root / "zh-tw/114/calendars/counties/pingtung.ics").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pingtungs_page_shows_district_5_its_hr_day_and_its_letter(site: Built, lang: str) -> None:
+    soup = site.page(lang, "counties/pingtung/")
+    page = text(soup)
+    assert "k12ea0812" in page and "2512 280 5303" in page
+    assert [t["datetime"] for t in soup.select("#sessions h3 time")] == ["2025-08-12", "2025-08-19", "2025-08-22"]
+    hr_day = soup.select_one("#sessions section.session").select("ul.parts > li")
+    assert [[t["datetime"][11:16] for t in li.select("dd time")] for li in hr_day] == [
+        ["08:30", "09:00", "12:00"],
+        ["13:00", "13:30", "16:00"],
+    ]
+    assert len(soup.select('a[href^="https://calendar.google.com/"]')) == 4  # 2 + 1 + 1 parts
+    note = {"zh-tw": "請屏東縣學校優先參與本場次", "en": "Pingtung County schools: please preferably attend"}
+    assert note[lang] in page
+    hours = [text(li) for li in soup.select("section#letter ul.session-hours li")]
+    assert (
+        hours
+        == {
+            "zh-tw": [
+                "8/12（二） 人力網：上午場 3 小時、下午場 3 小時",
+                "8/19（二） 學生網：全天 5 小時",
+                "8/22（五） 人力網經費系統：上午場 3 小時",
+            ],
+            "en": [
+                "Tue 12 Aug , HR Network: Morning session 3 hours, Afternoon session 3 hours",
+                "Tue 19 Aug , Student Network: All day 5 hours",
+                "Fri 22 Aug , HR Network Funding System: Morning session 3 hours",
+            ],
+        }[lang]
+    )
+    letter = {a["href"] for a in soup.select("section#letter a[href]")}
+    assert {"../../notice/pingtung/#item-5", "../../notice/pingtung/#item-7"} <= letter
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_other_county_shows_pingtungs_registration_leave_or_hours(site: Built, lang: str) -> None:
+    words = ("全國教師在職進修資訊網", "Teacher In-Service", "公假登記", "granted official leave", "小時", " hours:")
+    for county in load_project(REPO).years[0].counties:
+        if county.slug != "pingtung":
+            page = site.page(lang, f"counties/{county.slug}/")
+            assert not [word for word in words if word in text(page)], county.slug
+            assert not page.select(".priority"), county.slug  # Tainan shares the district, not the priority
+    assert "Pingtung County schools are asked to preferably attend these sessions" in text(
+        site.page("en", "notice/pingtung/")
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, day, minutes",
+    [("zh-tw", "114年8月12日（二）", ("90 分鐘", "150 分鐘")), ("en", "Tue 12 Aug 2025", ("90 min", "150 min"))],
+)
+def test_the_seeds_sessions_agenda_onsite_and_process_pages(site: Built, lang: str, day: str, minutes) -> None:
+    rows = site.page(lang, "sessions/").select("table.sessions tbody tr")
+    assert len(rows) == 5 and [bool(row.select(".priority")) for row in rows] == [False] * 4 + [True]
+    assert rows[4].find("time", datetime="2025-08-12").get_text() == day
+    agenda = site.page(lang, "agenda/hr/")
+    first, second = agenda.select("table.agenda")
+    assert minutes[0] in text(first) and minutes[1] in text(second)
+    assert len(agenda.select('table.track-sessions a[href$=".ics"]')) == 5  # one calendar for each of 5 days
+    onsite = site.page(lang, "onsite/")
+    assert len(onsite.select('input[type="checkbox"]')) == 3 and len(onsite.select("table.agenda td li")) == 14
+    assert [t["datetime"] for t in onsite.select("#apply ~ p time")] == ["2025-08-25", "2025-09-26"]
+    process = site.page(lang, "process/")
+    assert [t["datetime"] for t in process.select("#method ~ ol time")] == [
+        "2025-08-06",
+        "2025-08-22",
+        "2025-08-25",
+        "2025-09-26",
+    ]
+    assert [text(m) for m in process.select("#purposes + ol > li > .marker")] == (
+        ["(一)", "(二)"] if lang == "zh-tw" else ["(1)", "(2)"]
+    )
+    assert ("總計 5 場次" if lang == "zh-tw" else "5 sessions in all") in text(process)
+    home = site.page(lang)
+    assert len(home.select(".districts section.district")) == 5 and len(home.select(".county-list a")) == 22
+
+
+def test_the_seeds_english_names_the_systems_and_team_as_the_glossary_does(site: Built, year: Year) -> None:
+    assert year.info.systems["sis"].short.en == "Registration System"
+    assert "the Registration System" in text(site.page("en", "onsite/").select_one("table.agenda"))
+    agenda = text(site.page("en", "agenda/hr/"))
+    assert "System Management Team" in agenda and "Wed 6 Aug 2025" in agenda
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pingtungs_attachment_is_quoted_as_written(site: Built, year: Year, lang: str) -> None:
+    soup = site.page(lang, "notice/pingtung/")
+    section = soup.select_one("section#attachment-1")
+    figures = section.select("figure.quotation")
+    assert len(figures) == 2  # cut where the site leaves the district table out
+    display = section.select_one("#point-display-name")
+    assert display.find_parent("blockquote") is not None
+    if lang == "zh-tw":
+        zh_line = "請學校承辦人加入線上會議時輸入「屏東縣+校名+職稱+姓名」(例：屏東縣○○國中註冊組長王○○)"
+        assert zh_line in text(display)
+        page = text(section)
+        for as_written in (
+            "報表((教職維護填報檢核表並確認配置完成)",
+            "12:00~",
+            "時間：114年8月13日(星期三)至8月19日(星期二)，總計5場次",
+        ):
+            assert as_written in page  # the source's own typos and spacing
+        assert [text(m) for m in section.select("p.q0 > .marker")] == ["壹、", "貳、", "參、"]
+    else:
+        assert "屏東縣 + school + job title + full name" in text(display)
+    note = section.select_one("p.site-note")
+    assert figures[0].find_next_sibling("p") is note and note.a["href"] == "../../sessions/"
+    assert len(section.select("table.quoted-table")) == 4
+    signin = year.notices["pingtung"].instructions.other[0].attachment
+    county = site.page(lang, "counties/pingtung/").select_one("section#letter")
+    assert county.find("a", href=f"../../notice/pingtung/#point-{signin}")
+
+
+@pytest.mark.parametrize(
+    "lang, markers",
+    [
+        (
+            "zh-tw",
+            (
+                ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"],
+                ["(一)", "(二)", "(三)"],
+                ["1、", "2、", "3、"],
+            ),
+        ),
+        ("en", (["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."], ["(1)", "(2)", "(3)"], ["(a)", "(b)", "(c)"])),
+    ],
+)
+def test_pingtungs_letter_keeps_its_form_and_numbering(site: Built, lang: str, markers) -> None:
+    soup = site.page(lang, "notice/pingtung/")
+    fields = {text(div.dt): text(div.dd) for div in soup.select("dl.letter-fields > div")}
+    ui = i18n.strings(lang)
+    assert fields[ui["f_reference"]] == "屏府教管字第1145124742號"
+    assert fields[ui["f_date"]] == ("中華民國114年7月21日" if lang == "zh-tw" else "21 Jul 2025")
+    assert fields[ui["f_phone"]] == "08-7320415#3613" and fields[ui["f_email"]] == "a002664@oa.pthg.gov.tw"
+    assert soup.select_one('a[href^="tel:"]')["href"] == "tel:+886-8-7320415;ext=3613"
+    details = soup.select_one("#details + ol")
+    assert [text(m) for m in details.select(":scope > li > .marker")] == markers[0]
+    fourth = details.select(":scope > li")[3]
+    assert [text(m) for m in fourth.select(":scope > ol > li > .marker")] == markers[1]
+    assert [text(m) for m in fourth.select(":scope > ol > li")[0].select(":scope > ol > li > .marker")] == markers[2]
+
+
+# --- the seed's calendars -------------------------------------------------------------------------
+
+UTC8 = dt.timezone(dt.timedelta(hours=8))
+# The seed's agenda, typed from the process description rather than derived by the code under
+# test: track -> part -> (sign-in opens, sign-out) in Taipei time; then each session's date.
+SEED_PARTS = {
+    "hr": {"morning": ("08:30", "12:00"), "afternoon": ("13:00", "16:00")},
+    "student": {"day": ("09:00", "15:00")},
+    "funding": {"morning": ("09:00", "12:00"), "afternoon": ("13:00", "16:00")},
+}
+SEED_SESSIONS = [
+    (1, "hr", "2025-08-06", "full_day"),
+    (2, "hr", "2025-08-07", "full_day"),
+    (3, "hr", "2025-08-08", "full_day"),
+    (4, "hr", "2025-08-11", "full_day"),
+    (5, "hr", "2025-08-12", "full_day"),
+    (1, "student", "2025-08-13", "full_day"),
+    (2, "student", "2025-08-14", "full_day"),
+    (3, "student", "2025-08-15", "full_day"),
+    (4, "student", "2025-08-18", "full_day"),
+    (5, "student", "2025-08-19", "full_day"),
+    (1, "funding", "2025-08-20", "morning"),
+    (2, "funding", "2025-08-20", "afternoon"),
+    (3, "funding", "2025-08-21", "morning"),
+    (4, "funding", "2025-08-21", "afternoon"),
+    (5, "funding", "2025-08-22", "morning"),
+]
+
+
+def _utc(day: str, clock: str) -> str:
+    local = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC8)
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def seed_events() -> dict[str, tuple[str, str]]:
+    """UID -> (start, end) as UTC instants, for every event of the seed."""
+    expected = {}
+    for district, track, day, period in SEED_SESSIONS:
+        for part, (start, end) in SEED_PARTS[track].items():
+            if period in ("full_day", part):
+                uid = f"114-district-{district}-{track}-{part}@k12-sis-training"
+                expected[uid] = (_utc(day, start), _utc(day, end))
+    return expected
+
+
+def instants(site: Built, rel: str) -> dict[str, tuple[str, str]]:
+    calendar = Calendar.from_ical((site.root / rel).read_bytes())
+    utc = lambda moment: moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+    return {str(event.uid): (utc(event.start), utc(event.end)) for event in calendar.events}
+
+
+def test_the_seeds_calendars_hold_its_15_sessions_at_the_process_descriptions_times(site: Built) -> None:
+    seed = seed_events()
+    of_district = lambda n: {uid: seed[uid] for uid in seed if f"-district-{n}-" in uid}  # noqa: E731
+    for lang in LANGS:
+        assert instants(site, f"{lang}/114/calendars/all.ics") == seed
+        assert instants(site, f"{lang}/114/calendars/counties/pingtung.ics") == of_district(5)
+        assert instants(site, f"{lang}/114/calendars/counties/hsinchu-city.ics") == of_district(1)
+        assert instants(site, f"{lang}/114/calendars/districts/district-3.ics") == of_district(3)
+        assert set(instants(site, f"{lang}/114/calendars/tracks/funding.ics")) == {u for u in seed if "-funding-" in u}
+        assert set(instants(site, f"{lang}/114/calendars/sessions/district-2-student.ics")) == {
+            "114-district-2-student-day@k12-sis-training"
+        }
+
+
+def test_the_hr_day_of_district_5_is_two_events_named_as_the_seed_names_them(site: Built) -> None:
+    body = (site.root / "zh-tw/114/calendars/sessions/district-5-hr.ics").read_bytes()
+    events = {str(e.uid): e for e in Calendar.from_ical(body).events}
+    morning = events["114-district-5-hr-morning@k12-sis-training"]
+    afternoon = events["114-district-5-hr-afternoon@k12-sis-training"]
+    assert (morning.start.time(), morning.end.time()) == (dt.time(8, 30), dt.time(12, 0))
+    assert (afternoon.start.time(), afternoon.end.time()) == (dt.time(13, 0), dt.time(16, 0))
+    assert str(morning["SUMMARY"]) == "人力網教育訓練・上午場（第5區）"
+    assert str(afternoon["SUMMARY"]) == "人力網教育訓練・下午場（第5區）"
+    assert "08:30 開放進入並簽到，09:00 開始上課" in str(morning["DESCRIPTION"])
+    assert "13:00 開放進入並簽到，13:30 開始上課" in str(afternoon["DESCRIPTION"])
+    assert str(morning["LOCATION"]).startswith("https://okeais.webex.com/okeais-tc/j.php?MTID=m")
+    county = Calendar.from_ical((site.root / "zh-tw/114/calendars/counties/pingtung.ics").read_bytes())
+    assert county["X-WR-CALNAME"] == "114學年度學籍系統教育訓練：屏東縣"

@@ -1,0 +1,95 @@
+"""MAINTAINING.md as the tests that follow it read it, and the record of what a maintainer touched.
+
+The walk-through tests (test_next_year.py, test_county_letter.py) take the guide's commands,
+examples and quoted messages from the guide itself, so a guide that drifts from the site fails
+them; and they compare the project's files before and after, so a task that needed anything but
+data and content would show.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from k12site.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+GUIDE = REPO / "MAINTAINING.md"
+FOLDERS = ("data", "content", "templates")  # what a copy of the project holds (conftest.copy_real_project)
+
+
+def section(heading: str) -> str:
+    """The guide's text under ``heading`` (a line starting with it), up to the next heading of its level or above."""
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(f"\n{heading}") + 1
+    level = heading.split(" ")[0]
+    following = re.compile(rf"^#{{1,{len(level)}}} ", flags=re.M)
+    end = following.search(text, text.index("\n", start) + 1)
+    return text[start : end.start() if end else len(text)]
+
+
+def commands(text: str) -> list[str]:
+    """The lines of the ```sh blocks in ``text``, as a maintainer types them (comments left out)."""
+    blocks = re.findall(r"```sh\n(.*?)```", text, flags=re.S)
+    lines = [line.split("  #")[0].strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line]
+
+
+def committed(text: str) -> list[str]:
+    """The paths of the guide's ``git add`` command in ``text``."""
+    (paths,) = re.findall(r"git add ([^`&\n]+)", text)
+    return paths.split()
+
+
+def yaml_example(text: str) -> str:
+    """The first YAML example in ``text``, as a maintainer would copy it."""
+    block = re.search(r"```yaml\n(.*?)```", text, flags=re.S)[1]
+    return "\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n"
+
+
+def quoted_after(text: str, words: str) -> str:
+    """The first `code` span after ``words`` in ``text``: a message or a name the guide quotes."""
+    return re.search(re.escape(words) + r"[^`]*`([^`]+)`", text, flags=re.S)[1]
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[str]]:
+    """``.venv/bin/python build.py <args>`` in the project ``root``: exit code, stdout and stderr lines."""
+    code = main([*args, "--root", str(root)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+NEW_URL = re.compile(r"data/urls\.yaml:\d+:\d+: warning: urls: (\S+) is new; record it with build\.py urls --record")
+
+
+def new_urls(err: list[str]) -> set[str]:
+    """The URLs a check's warnings call new; every line must be such a warning (or none at all)."""
+    found = [NEW_URL.match(line) for line in err]
+    assert all(found), [line for line, match in zip(err, found, strict=True) if not match]
+    return {match[1] for match in found}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of the project a maintainer edits or could edit: data, content and templates."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for folder in FOLDERS
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def touched(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, str]:
+    """Each file created, edited or deleted between two snapshots, with what happened to it."""
+    changes = {rel: "created" for rel in after.keys() - before.keys()}
+    changes |= {rel: "deleted" for rel in before.keys() - after.keys()}
+    changes |= {rel: "edited" for rel in before.keys() & after.keys() if before[rel] != after[rel]}
+    return dict(sorted(changes.items()))
+
+
+def under(rel: str, paths: list[str]) -> bool:
+    """Whether ``rel`` is one of ``paths`` or inside one of them (as ``git add`` takes them)."""
+    return any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in paths)
