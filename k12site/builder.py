@@ -7,6 +7,7 @@ would hit: bad data, a template mistake, a file written twice, a published URL d
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ import jinja2
 
 from . import ledger
 from .calendars import Memo, render_calendars
+from .dates import build_date
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
@@ -33,15 +35,24 @@ class BuildReport:
     warnings: list[Problem]
 
 
-def render(project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None) -> None:
-    """Render every page, calendar and open data file of ``project`` into ``output``."""
-    render_site(project, output, env)
+def render(
+    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date | None = None
+) -> None:
+    """Render every page, calendar and open data file of ``project`` into ``output``; pages mark
+    the sessions as they stand on ``today`` (default: `build_date`)."""
+    render_site(project, output, env, today=today)
     render_calendars(project, output, memo)
     render_open_data(project, output)
 
 
 def publish(
-    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, strict: bool = False
+    project: Project,
+    output: Output,
+    env: jinja2.Environment,
+    memo: Memo | None = None,
+    *,
+    strict: bool = False,
+    today: dt.date | None = None,
 ) -> list[Problem]:
     """Render everything, keep the URL ledger's promises, and return the warnings: what build and check share.
 
@@ -50,7 +61,7 @@ def publish(
     a redirect page at its old URL; any other moved file, such as a calendar, which an app
     cannot be redirected to, gets the new file's content there too.
     """
-    render(project, output, env, memo)
+    render(project, output, env, memo, today=today)
     survey = ledger.survey(project.ledger, ledger.published(output.names))
     warnings = settle([*project.warnings, *survey.problems], strict=strict)
     for old, new in sorted(survey.moves.items()):
@@ -62,13 +73,18 @@ def publish(
 
 
 def check(
-    root: Path, *, base_url: str | None = None, strict: bool = False, template_cache: Path | None = None
+    root: Path,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    template_cache: Path | None = None,
+    today: dt.date | None = None,
 ) -> tuple[Project, BuildReport]:
     """Everything `build` does but write: load and check all, then render the whole site in memory."""
-    started = time.perf_counter()
+    started, day = time.perf_counter(), build_date(today)
     project = load_project(root, base_url=base_url)
     output = Output()
-    warnings = publish(project, output, environment(root / "templates", template_cache), strict=strict)
+    warnings = publish(project, output, environment(root / "templates", template_cache), strict=strict, today=day)
     return project, _report(output, started, warnings)
 
 
@@ -92,21 +108,23 @@ def build(
     env: jinja2.Environment | None = None,
     memo: Memo | None = None,
     template_cache: Path | None = None,
+    today: dt.date | None = None,
 ) -> BuildReport:
     """Check everything, render into a new build folder, then make it ``out`` (default site/).
 
+    ``today`` is the date the pages mark sessions by (default: `build_date`, taken here, once).
     ``cache``, ``env`` and ``memo`` are a `Rebuilder`'s memory; ``template_cache`` a folder that
     keeps compiled templates between processes. The whole build holds the site's lock, so two
     builds of one site never mix.
     """
-    started = time.perf_counter()
+    started, day = time.perf_counter(), build_date(today)
     target = out or root / "site"
     with build_lock(target):
         project = load_project(root, base_url=base_url, cache=cache)  # 1. load and check all
         output = StagedOutput(target)
         try:  # 2. render every file into the new folder and keep the ledger's promises, 3. switch to it
             templates = env if env is not None else environment(root / "templates", template_cache)
-            warnings = publish(project, output, templates, memo, strict=strict)
+            warnings = publish(project, output, templates, memo, strict=strict, today=day)
             output.commit()
         except BaseException:
             output.discard()
@@ -127,8 +145,17 @@ class Rebuilder:
     parts whose values did not change are not serialized again; the output is a full build's.
     """
 
-    def __init__(self, root: Path, out: Path | None = None, *, base_url: str | None = None, strict: bool = False):
+    def __init__(
+        self,
+        root: Path,
+        out: Path | None = None,
+        *,
+        base_url: str | None = None,
+        strict: bool = False,
+        today: dt.date | None = None,
+    ):
         self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
+        self.today = today  # None: each rebuild takes the date anew (`build_date`)
         self.cache: FileCache = {}
         self.env = environment(root / "templates", watch=True)
         self.memo = Memo()
@@ -143,4 +170,5 @@ class Rebuilder:
             cache=self.cache,
             env=self.env,
             memo=self.memo,
+            today=self.today,
         )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
+import re
 import sys
 from pathlib import Path
 
+from .dates import build_date
 from .output import OutputError
 from .problems import DataError
 from .urls import base_url_problem
@@ -27,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/"
     )
+    parser.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date (Taipei) the pages mark sessions by (default: $SOURCE_DATE_EPOCH, else the clock)",
+    )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--record", action="store_true", help="with urls: add every new URL to data/urls.yaml")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
@@ -38,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         problem = base_url_problem(args.base_url)
         if problem:
             parser.error(f"--base-url: {problem}")
+    try:  # checked before any work too: a bad SOURCE_DATE_EPOCH would otherwise surface mid-build
+        today = build_date(args.today)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.verb != "serve":
+        args.today = today  # taken once, at the start; serve takes it at each rebuild unless given
     root = args.root.resolve()
     try:
         return VERBS[args.verb](root, args)
@@ -49,10 +64,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def iso_date(value: str) -> dt.date:
+    """``--today``'s value: a real date written YYYY-MM-DD."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD, such as 2025-08-12")
+
+
 def _check(root: Path, args: argparse.Namespace) -> int:
     from .builder import check
 
-    project, report = check(root, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
+    project, report = check(
+        root, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE, today=args.today
+    )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     years = project.years
@@ -74,7 +101,14 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     gc.freeze()
     gc.enable()
 
-    report = build(root, args.out, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE)
+    report = build(
+        root,
+        args.out,
+        base_url=args.base_url,
+        strict=args.strict,
+        template_cache=root / TEMPLATE_CACHE,
+        today=args.today,
+    )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     out = args.out or root / "site"
@@ -88,7 +122,7 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 def _serve(root: Path, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(root, host=args.host, port=args.port, base_url=args.base_url, strict=args.strict)
+    return serve(root, host=args.host, port=args.port, base_url=args.base_url, strict=args.strict, today=args.today)
 
 
 def _schema(root: Path, args: argparse.Namespace) -> int:

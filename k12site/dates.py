@@ -8,6 +8,7 @@ fixed tables rather than the C library's locale, so output never depends on the 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from zoneinfo import ZoneInfo
 
 ROC_OFFSET = 1911  # ROC year = Gregorian year - 1911
@@ -17,6 +18,29 @@ TAIPEI_OFFSET = dt.timedelta(hours=8)  # Taiwan has kept UTC+8, without daylight
 ZH_WEEKDAYS = "一二三四五六日"
 EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # the reproducible-builds convention: seconds since the epoch
+
+
+def clock() -> dt.datetime:
+    """The machine's clock, in Taipei time."""
+    return dt.datetime.now(TAIPEI)
+
+
+def epoch_date(value: str) -> dt.date:
+    """The Taipei date of a ``SOURCE_DATE_EPOCH`` value; ValueError if it is not whole seconds."""
+    if not value.strip().isdigit():
+        raise ValueError(f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since 1970-01-01")
+    return dt.datetime.fromtimestamp(int(value), TAIPEI).date()
+
+
+def build_date(given: dt.date | None = None) -> dt.date:
+    """The day a build marks sessions by, taken once at its start: ``given`` (``--today``), else
+    ``SOURCE_DATE_EPOCH``, else the clock; always the date in Taipei."""
+    if given is not None:
+        return given
+    if SOURCE_DATE_EPOCH in os.environ:
+        return epoch_date(os.environ[SOURCE_DATE_EPOCH])
+    return clock().date()
 
 
 def roc_year(year: int) -> int:

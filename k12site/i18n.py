@@ -180,6 +180,17 @@ UI: dict[str, tuple[str, str]] = {
         "Attend the track for your duties; if you cannot attend your district's session, you may join "
         "the same track in another district.",
     ),
+    # where sessions stand on the build's date
+    "mark_ended": ("已結束", "Ended"),
+    "mark_today": ("今天", "Today"),
+    "today_sessions_one": ("今天的 {n} 場線上簡報場", "Today's online session"),
+    "today_sessions_other": ("今天的 {n} 場線上簡報場", "Today's {n} online sessions"),
+    "next_session": ("接下來的場次：{track} {date}", "Next: {track}, {date}"),
+    "next_session_district": ("接下來的場次：{date} {track}（第 {n} 區）", "Next: {track}, {date} (District {n})"),
+    "training_over": (
+        "本學年度的線上簡報場均已結束，以下資料保留備查。",
+        "This academic year's online sessions have all ended; the details stay here for reference.",
+    ),
     "sign_in_opens": ("開放簽到", "Sign-in opens"),
     "content_starts": ("課程開始", "Content starts"),
     "ends": ("結束（請簽退）", "Ends (sign out)"),

@@ -13,6 +13,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +51,26 @@ class SessionView:
     track: models.Track
     district: models.District
     events: list[Event]
+    state: str  # on the build's date: "ended", "today" or "upcoming" (see `session_state`)
 
     @property
     def slug(self) -> str:
         return urls.session_slug(self.district.number, self.track.slug)
 
 
+def session_state(day: dt.date, today: dt.date) -> str:
+    """Where a session held on ``day`` stands on ``today``: the site is rebuilt just after
+    midnight (Taipei), so a session is marked by its date alone."""
+    return "ended" if day < today else "today" if day == today else "upcoming"
+
+
 @dataclass(frozen=True)
 class YearView:
-    """What the pages of a year show beyond the models: sessions by district and by track."""
+    """What the pages of a year show beyond the models: sessions by district and by track, and
+    where each stands on the build's date (``today``)."""
 
     year: Year
+    today: dt.date
     by_district: dict[int, list[SessionView]]
     by_track: dict[str, list[SessionView]]
     counties: dict[int, list[models.County]]
@@ -70,12 +80,15 @@ class YearView:
     menu: list[tuple[str, kinds.YearPage]]
 
     @classmethod
-    def of(cls, year: Year) -> YearView:
-        by_district = {d.number: [_session_view(year, s, d) for s in year.district_sessions(d)] for d in year.districts}
+    def of(cls, year: Year, today: dt.date) -> YearView:
+        by_district = {
+            d.number: [_session_view(year, s, d, today) for s in year.district_sessions(d)] for d in year.districts
+        }
         views = {(v.district.number, v.track.slug): v for vs in by_district.values() for v in vs}
         by_track = {t.slug: [views[(s.district, s.track)] for s in year.track_sessions(t)] for t in year.tracks}
         return cls(
             year=year,
+            today=today,
             by_district=by_district,
             by_track=by_track,
             counties={d.number: year.district_counties(d) for d in year.districts},
@@ -88,14 +101,34 @@ class YearView:
     def district_of(self, county: models.County) -> models.District:
         return self.year.district_of(county.slug)
 
+    @cached_property
+    def in_time_order(self) -> list[SessionView]:
+        """Every online session by date, then district, then track order."""
+        views = [view for views in self.by_district.values() for view in views]
+        return sorted(views, key=lambda view: (view.session.date, view.district.number))
+
+    def on_the_day(self, district: models.District | None = None) -> list[SessionView]:
+        """The sessions held on the build's date (of one district, or all)."""
+        return [v for v in self.in_time_order if v.state == "today" and district in (None, v.district)]
+
+    def next_session(self, district: models.District | None = None) -> SessionView | None:
+        """The first session after the build's date (of one district, or all), or None."""
+        return next((v for v in self.in_time_order if v.state == "upcoming" and district in (None, v.district)), None)
+
+    @property
+    def over(self) -> bool:
+        """Whether every online session of the year has ended by the build's date."""
+        return all(view.state == "ended" for view in self.in_time_order)
+
 
 def _home_description(year: Year, lang: str) -> str:
     own = year.home.description.get(lang) if year.home else None
     return own or year.info.summary[lang]
 
 
-def _session_view(year: Year, session: models.Session, district: models.District) -> SessionView:
-    return SessionView(session, year.track(session.track), district, year.session_events(session))
+def _session_view(year: Year, session: models.Session, district: models.District, today: dt.date) -> SessionView:
+    state = session_state(session.date, today)
+    return SessionView(session, year.track(session.track), district, year.session_events(session), state)
 
 
 @dataclass(frozen=True)
@@ -167,8 +200,11 @@ def all_pages(project: Project, views: dict[int, YearView]) -> Iterator[tuple[Pa
             yield page, template, {"year": year, "view": views[year.number], **context}
 
 
-def render_site(project: Project, output: Output, env: jinja2.Environment | None = None) -> None:
-    """Add every page, sitemap.xml, robots.txt and the assets to ``output``.
+def render_site(
+    project: Project, output: Output, env: jinja2.Environment | None = None, *, today: dt.date | None = None
+) -> None:
+    """Add every page, sitemap.xml, robots.txt and the assets to ``output``, with the sessions
+    marked as they stand on ``today`` (default: `dates.build_date`).
 
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
     and with ``watch`` (see `environment`) any template whose file changed is compiled again.
@@ -183,7 +219,7 @@ def render_site(project: Project, output: Output, env: jinja2.Environment | None
         missing = "this file is missing; the site's templates live in templates/"
         raise DataError([Problem(display_path(templates / "base.html", project.root), 1, 1, "(file)", missing)])
     try:
-        _render_all(project, output, environment(templates) if env is None else env)
+        _render_all(project, output, environment(templates) if env is None else env, dates.build_date(today))
     except jinja2.TemplateSyntaxError as exc:
         raise DataError([template_problem(exc, project.root)]) from None
 
@@ -224,11 +260,11 @@ def links_outside(folder: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def _render_all(project: Project, output: Output, env: jinja2.Environment) -> None:
+def _render_all(project: Project, output: Output, env: jinja2.Environment, today: dt.date) -> None:
     templates = project.root / "templates"
     env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
-    views = {year.number: YearView.of(year) for year in project.years}
+    views = {year.number: YearView.of(year, today) for year in project.years}
     listed: list[Page] = []  # in the sitemap, after the root: every page of one language
     for page, name, context in all_pages(project, views):
         _render(env, output, page, name, shared, **context)

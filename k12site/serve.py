@@ -16,6 +16,7 @@ MkDocs' loop with Lektor's error page:
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import html
 import os
@@ -66,19 +67,26 @@ NOTHING_YET_HEADING = (
 
 
 def serve(
-    root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None, strict: bool = False
+    root: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    base_url: str | None = None,
+    strict: bool = False,
+    today: dt.date | None = None,
 ) -> int:
-    """Serve a preview of ``root`` until interrupted; return the exit code."""
+    """Serve a preview of ``root`` until interrupted; return the exit code. Without ``today``,
+    each rebuild marks the sessions by the date it starts on."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return _serve(root, host, port, base_url, strict)
+        return _serve(root, host, port, base_url, strict, today)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool) -> int:
+def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool, today: dt.date | None) -> int:
     with tempfile.TemporaryDirectory(prefix="k12site-serve-") as folder:
-        preview = Preview(root, Path(folder) / "site", base_url=base_url, strict=strict)
+        preview = Preview(root, Path(folder) / "site", base_url=base_url, strict=strict, today=today)
         rebuilds = Rebuilds(preview)
         server = PreviewServer(preview, watcher=SourceWatcher(on_settled=rebuilds.request))
         for name in WATCHED:
@@ -116,10 +124,12 @@ def _display(path: Path, root: Path) -> str:
 class Preview:
     """The served site and why its last build failed, if it did."""
 
-    def __init__(self, root: Path, site: Path, *, base_url: str | None = None, strict: bool = False):
+    def __init__(
+        self, root: Path, site: Path, *, base_url: str | None = None, strict: bool = False, today: dt.date | None = None
+    ):
         self.root = root
         self.site = site
-        self.rebuilder = Rebuilder(root, site, base_url=base_url, strict=strict)
+        self.rebuilder = Rebuilder(root, site, base_url=base_url, strict=strict, today=today)
         self.failure: str | None = None
 
     @property

@@ -4,6 +4,7 @@ site tests run against (the real one and one of another shape), each made and bu
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,17 @@ from k12site.loader import load_project
 from k12site.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
+PINNED_DAY = "1767196800"  # 2026-01-01 00:00 Taipei: every session of the real and tiny data has ended
+
+
+@pytest.fixture(autouse=True, scope="session")
+def pinned_day() -> Iterator[None]:
+    """Every build in the tests marks sessions by one fixed date (``SOURCE_DATE_EPOCH``, which
+    subprocesses inherit too), never by the clock, so two builds agree even across midnight;
+    session-scoped, so module fixtures' builds are pinned too. tests/test_today.py sets its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", PINNED_DAY)
+        yield
 
 # The projects every site test runs against: the real data, and a project of another shape
 # (tests/other_shape.py). A test that pins one of the seed's facts fails on the second; such

@@ -75,3 +75,14 @@ def test_main_is_deployed_to_pages_only_after_the_tests_with_a_strict_build_for_
         next(i for i, line in enumerate(lines) if line.startswith("actions/deploy-pages@")),
     ]
     assert order == sorted(order)
+
+
+def test_the_site_is_rebuilt_and_deployed_daily_just_after_midnight_taipei_and_on_demand() -> None:
+    workflow = yaml.safe_load(SITE.read_text(encoding="utf-8"))
+    triggers = workflow[True]
+    assert "workflow_dispatch" in triggers
+    assert triggers["schedule"] == [{"cron": "5 16 * * *"}]  # 16:05 UTC is 00:05 in Taipei (UTC+8)
+    deploy = workflow["jobs"]["deploy"]
+    # a scheduled run is on the default branch (main) and is not a pull request: it deploys
+    assert "github.ref == 'refs/heads/main'" in deploy["if"]
+    assert "schedule" not in deploy["if"] and "github.event_name != 'pull_request'" in deploy["if"]
