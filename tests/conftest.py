@@ -28,6 +28,7 @@ def pinned_day() -> Iterator[None]:
         patch.setenv("SOURCE_DATE_EPOCH", PINNED_DAY)
         yield
 
+
 # The projects every site test runs against: the real data, and a project of another shape
 # (tests/other_shape.py). A test that pins one of the seed's facts fails on the second; such
 # facts are asserted in test_real_data.py.
