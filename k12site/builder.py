@@ -15,6 +15,7 @@ import jinja2
 
 from . import ledger
 from .calendars import Memo, render_calendars
+from .feeds import render_feeds
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
@@ -34,10 +35,11 @@ class BuildReport:
 
 
 def render(project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None) -> None:
-    """Render every page, calendar and open data file of ``project`` into ``output``."""
+    """Render every page, calendar, open data file and feed of ``project`` into ``output``."""
     render_site(project, output, env)
     render_calendars(project, output, memo)
     render_open_data(project, output)
+    render_feeds(project, output)
 
 
 def publish(

@@ -119,6 +119,7 @@ def test_built_in_page_paths_are_reserved_names() -> None:
         "agenda",
         "assets",
         "calendars",
+        "changes",
         "counties",
         "data",
         "notice",
@@ -214,12 +215,12 @@ def test_a_title_heading_in_a_pages_text_is_located(real: Path, capsys: pytest.C
     )
 
 
-@pytest.mark.parametrize("name", ["sessions", "counties", "calendars", "data", "assets"])
+@pytest.mark.parametrize("name", ["sessions", "counties", "calendars", "data", "assets", "changes"])
 def test_a_page_named_like_a_built_in_page_is_refused(
     real: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     add_page(real, name, CONTACT)
-    taken = "agenda, assets, calendars, counties, data, notice, onsite, process, sessions"
+    taken = "agenda, assets, calendars, changes, counties, data, notice, onsite, process, sessions"
     assert check(real, capsys) == [
         f"content/114/{name}.en.md:1:1: (file): '{name}' is a path the site uses for its own pages "
         f"({taken}); give the page another name",

@@ -121,9 +121,9 @@ def test_the_url_plan_paths_exist(site: Site, path: str) -> None:
 
 
 def test_the_page_count_is_what_the_data_implies(site: Site, year: Year) -> None:
-    # the language's front page; the year's home, sessions, process and on-site pages; then one a thing
-    per_language = 1 + 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
-    assert len(site.html_files) == 2 + 2 * per_language == 64  # + the bilingual root and 404 pages
+    # the language's front page; the year's home, sessions, process, on-site and changes pages; then one a thing
+    per_language = 1 + 5 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
+    assert len(site.html_files) == 2 + 2 * per_language == 66  # + the bilingual root and 404 pages
 
 
 def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: Site) -> None:
@@ -138,7 +138,8 @@ def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: 
         switch = soup.select_one("a.lang-switch")
         assert switch["hreflang"] == HTML_LANG[counterpart(rel).split("/")[0]], rel
         assert resolve(rel, switch["href"]) == (other, ""), rel
-        alternates = {link["hreflang"]: resolve(rel, link["href"])[0] for link in soup.select('link[rel="alternate"]')}
+        languages = soup.select('link[rel="alternate"][hreflang]')
+        alternates = {link["hreflang"]: resolve(rel, link["href"])[0] for link in languages}
         assert alternates == {HTML_LANG[lang]: rel, HTML_LANG[other.split("/")[0]]: other}, rel
 
 
@@ -271,7 +272,7 @@ def test_subscription_links_appear_only_with_a_base_url(real: Path, tmp_path: Pa
     assert (
         soup.select_one('link[rel="canonical"]')["href"] == "https://example.org/training/zh-tw/114/counties/pingtung/"
     )
-    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
     assert alternates["en"] == "https://example.org/training/en/114/counties/pingtung/"
     assert "https://example.org/training/zh-tw/114/counties/pingtung/" in text(soup.select_one("footer"))
     agenda = built.page("en", "agenda/hr/")
