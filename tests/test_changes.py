@@ -6,6 +6,7 @@ The tiny project (tests/tiny.py) gets a moved session and two recorded changes h
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import feedparser
@@ -212,3 +213,17 @@ def test_two_builds_of_recorded_changes_are_byte_identical(changed: Path, tmp_pa
     build(changed, tmp_path / "b")
     for name in ("en/114/changes.atom", "zh-tw/114/changes.atom", "en/114/changes/index.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def guide_example(lang_heading: str) -> str:
+    """The changes.yaml example under a heading of MAINTAINING.md, as a maintainer would copy it."""
+    guide = (Path(__file__).resolve().parent.parent / "MAINTAINING.md").read_text(encoding="utf-8")
+    section = guide[guide.index(lang_heading) :]
+    return re.search(r"```yaml\n(changes:\n.*?)```", section, flags=re.S)[1]
+
+
+@pytest.mark.parametrize("heading", ["#### 2. 場次改期", "#### 3.2 Reschedule a session"])
+def test_the_guides_example_of_a_change_record_is_valid_real_data(real: Path, heading: str) -> None:
+    (real / "data/114/changes.yaml").write_text(guide_example(heading), encoding="utf-8")
+    year = load_project(real).years[0]
+    assert [change.sessions[0].district for change in year.changes] == [2]
