@@ -17,6 +17,7 @@ import jinja2
 from . import ledger
 from .calendars import Memo, render_calendars
 from .dates import build_date
+from .feeds import render_feeds
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
@@ -38,11 +39,12 @@ class BuildReport:
 def render(
     project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date | None = None
 ) -> None:
-    """Render every page, calendar and open data file of ``project`` into ``output``; pages mark
+    """Render every page, calendar, open data file and feed of ``project`` into ``output``; pages mark
     the sessions as they stand on ``today`` (default: `build_date`)."""
     render_site(project, output, env, today=today)
     render_calendars(project, output, memo)
     render_open_data(project, output)
+    render_feeds(project, output)
 
 
 def publish(

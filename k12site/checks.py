@@ -59,7 +59,7 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
     if files.get("process") is not None:
         problems += _process(sources["process"], files["process"], year)
     problems += _notice_names(files, sources, county_slugs) + _counties_of_the_year(files, sources, county_slugs)
-    problems += _across_files(files, sources)
+    problems += _across_files(files, sources) + _changes(files, sources)
     return problems + _notices(files, sources)
 
 
@@ -79,6 +79,71 @@ def _across_files(files: dict[str, Any], sources: dict[str, Any]) -> list[Proble
             sources["sessions"], files["sessions"].sessions, files["districts"].districts, files["tracks"].tracks
         )
     return problems
+
+
+def _changes(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+    """A change names what exists, at its own time; a moved session has a change that names it."""
+    if "changes" in files and files["changes"] is None:
+        return []  # its own problems are reported
+    changes = files["changes"].changes if "changes" in files else []
+    problems: list[Problem] = []
+    if changes:
+        source = sources["changes"]
+        problems += _change_times(source, changes)
+        problems += _change_refs(source, changes, files.get("sessions"), files.get("districts"))
+    if files.get("sessions") is not None:
+        problems += _unrecorded_moves(sources["sessions"], files["sessions"].sessions, changes)
+    return problems
+
+
+def _change_times(source: Any, changes: list[models.Change]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, change in enumerate(changes):
+        yield from _instant(source, ("changes", i, "date"), change.date)
+        minute = change.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        if minute in seen:
+            yield source.problem(
+                ("changes", i, "date"),
+                f"{minute} is already the time of changes[{seen[minute]}]; "
+                "give each change its own time: its feed entry is named by it",
+            )
+        seen.setdefault(minute, i)
+
+
+def _change_refs(source: Any, changes: list[models.Change], sessions: Any, districts: Any) -> Iterator[Problem]:
+    """Each session, district and county a change names is one of the year's."""
+    held = {(s.district, s.track) for s in sessions.sessions} if sessions is not None else None
+    numbers = {d.number for d in districts.districts} if districts is not None else None
+    counties = {slug for d in districts.districts for slug in d.counties} if districts is not None else None
+    for i, change in enumerate(changes):
+        for j, ref in enumerate(change.sessions):
+            if held is not None and (ref.district, ref.track) not in held:
+                yield source.problem(
+                    ("changes", i, "sessions", j),
+                    f"there is no session of district {ref.district} and track '{ref.track}' in sessions.yaml",
+                )
+        for j, number in enumerate(change.districts):
+            if numbers is not None and number not in numbers:
+                yield source.problem(("changes", i, "districts", j), f"there is no district {number} in districts.yaml")
+        for j, slug in enumerate(change.counties):
+            if counties is not None and slug not in counties:
+                yield source.problem(
+                    ("changes", i, "counties", j),
+                    f"'{slug}' is not one of this year's counties (those its districts list)",
+                )
+
+
+def _unrecorded_moves(source: Any, sessions: list[models.Session], changes: list[models.Change]) -> Iterator[Problem]:
+    """A rescheduled session (sequence above 0) needs a change that names it; a typo fix needs none."""
+    named = {(ref.district, ref.track) for change in changes for ref in change.sessions}
+    for i, session in enumerate(sessions):
+        if session.sequence > 0 and (session.district, session.track) not in named:
+            yield source.problem(
+                ("sessions", i, "sequence"),
+                f"is {session.sequence}, so the session was rescheduled, but no change in changes.yaml names it: "
+                "a reader who saw the old time is not told; add a change record",
+                warning=True,
+            )
 
 
 def _notice_names(files: dict[str, Any], sources: dict[str, Any], county_slugs: set[str] | None) -> list[Problem]:

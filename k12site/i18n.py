@@ -347,6 +347,25 @@ UI: dict[str, tuple[str, str]] = {
     "open_data_csv": ("場次表（CSV，可用 Excel 開啟）", "Sessions table (CSV, opens in Excel)"),
     "open_data_json": ("場次資料（JSON）", "Sessions data (JSON)"),
     "open_data_schema": ("JSON 資料格式說明（JSON Schema）", "Format of the JSON data (JSON Schema)"),
+    # changes: the changes page, the feed, and "changed on" where a changed fact appears
+    "nav_changes": ("異動公告", "What changed"),
+    "changes_title": ("已公告資料的異動", "What changed"),
+    "changes_intro": (
+        "已公告的資料若有異動（例如場次改期、新的會議連結或密碼），列於本頁，由新到舊。",
+        "When a published fact changes (a session moves, a meeting has a new link or password), it is "
+        "listed here, newest first.",
+    ),
+    "changes_none": ("目前沒有異動。", "Nothing has changed yet."),
+    "changes_feed": ("訂閱異動（Atom）", "Follow the changes (Atom feed)"),
+    "changes_feed_help": (
+        "將此連結加入 RSS 或 Atom 閱讀器，有新的異動時即會看到。",
+        "Add this link to a feed reader to be told of each new change.",
+    ),
+    "changes_feed_title": ("{title}：異動公告", "{title}: what changed"),
+    "change_concerns": ("相關：", "Concerns: "),
+    "change_session": ("第 {n} 區{track}場次", "the {track} session of district {n}"),
+    "changed_on": ("異動於 {date}", "Changed on {date}"),
+    "changed_on_link": ("看異動說明", "what changed"),
     "data_district": ("分區", "District"),
     "data_counties": ("縣市", "Counties and cities"),
     "data_track": ("課程", "Track"),

@@ -74,6 +74,8 @@ PAGE_KINDS: dict[str, PageKind] = {
     "agenda": PageKind("year", "agenda/{slug}/", "agenda.html", "nav_agenda", _agendas),
     "onsite": PageKind("year", "onsite/", "onsite.html", "nav_onsite", _once),
     "process": PageKind("year", "process/", "process.html", "nav_process", _once),
+    # always there, "nothing has changed yet" included: a reader subscribes before the first change
+    "changes": PageKind("year", "changes/", "changes.html", "nav_changes", _once),
     "county": PageKind("year", "counties/{slug}/", "county.html", pages=_counties),
     "notice": PageKind("year", "notice/{slug}/", "notice.html", pages=_notices),
     # content/<year>/<name>.<lang>.md: its front matter gives its title and menu place

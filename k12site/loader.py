@@ -4,6 +4,7 @@ Layout::
 
     data/site.yaml, data/counties.yaml
     data/<year>/{year,joining,districts,tracks,sessions,process,onsite}.yaml
+    data/<year>/changes.yaml (optional: what changed, that readers must know)
     data/<year>/notices/<county>.yaml
     data/urls.yaml (the URL ledger: every URL the site has published)
     content/<year>/<page>.<lang>.md
@@ -38,6 +39,10 @@ YEAR_FILES: dict[str, type[BaseModel]] = {
     "sessions": models.SessionsFile,
     "process": models.ProcessFile,
     "onsite": models.OnsiteFile,
+}
+# Files a year may leave out: a year without changes.yaml has no recorded changes.
+OPTIONAL_YEAR_FILES: dict[str, type[BaseModel]] = {
+    "changes": models.ChangesFile,
 }
 
 
@@ -206,6 +211,9 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
     loaded = Loaded()
     for key, model in YEAR_FILES.items():
         loader.file(folder / f"{key}.yaml", model, loaded, key)
+    for key, model in OPTIONAL_YEAR_FILES.items():
+        if (folder / f"{key}.yaml").exists():
+            loader.file(folder / f"{key}.yaml", model, loaded, key)
     for path in sorted((folder / "notices").glob("*.yaml")):
         loader.file(path, models.NoticeFile, loaded, f"notices/{path.stem}")
     content = loader.content(int(folder.name))
@@ -225,4 +233,5 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
         notices={key.split("/", 1)[1]: obj for key, obj in files.items() if key.startswith("notices/")},
         counties=_counties_of(files["districts"].districts, shared.models["counties"].counties),
         content=content,
+        changes=files["changes"].changes if "changes" in files else [],
     )

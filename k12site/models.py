@@ -280,6 +280,46 @@ class SessionsFile(Model):
     sessions: list[Session]
 
 
+# --- data/<year>/changes.yaml ---------------------------------------------------------------
+
+
+def _with_time_zone(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise PydanticCustomError(
+            "time_zone",
+            "give the time zone, e.g. {example}+08:00 for Taipei time",
+            {"example": value.isoformat()},
+        )
+    return value
+
+
+class SessionRef(Model):
+    """An online session, named as sessions.yaml names it."""
+
+    district: int
+    track: Slug
+
+
+class Change(Model):
+    """A change to a fact the site has published, as its readers must be told of it."""
+
+    date: Annotated[dt.datetime, AfterValidator(_with_time_zone)] = Field(
+        description="When the change was published, with its time zone, e.g. 2025-07-28T09:00:00+08:00; "
+        "each change has its own time: its feed entry is named by it."
+    )
+    text: Text = Field(description="What changed, in both languages, as the changes page and the feed say it.")
+    sessions: list[SessionRef] = Field([], description="The online sessions it concerns: they show 'changed on'.")
+    districts: list[int] = Field([], description="The districts it concerns, by number (a new link or password).")
+    counties: list[Slug] = Field([], description="The counties it concerns, by slug.")
+
+
+class ChangesFile(Model):
+    """What changed in the year's published facts, that readers must know: a moved session, a new
+    link or password. Optional: a year without it has no changes. A typo fix needs no record."""
+
+    changes: list[Change] = []
+
+
 # --- data/<year>/process.yaml ---------------------------------------------------------------
 
 

@@ -469,6 +469,20 @@ class Links:
         return urls.absolute(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
 
     @pass_context
+    def changes_feed(self, ctx: Context) -> str:
+        """The year's Atom feed of changes in the page's language: absolute when the base URL is known."""
+        here: Page = ctx["here"]
+        path = urls.changes_feed(here.lang, ctx["year"].number)
+        return urls.absolute(self.base_url, path) if self.base_url else self.href(here, path)
+
+    @pass_context
+    def change_link(self, ctx: Context, change: models.Change) -> str:
+        """A link to a change on its year's changes page."""
+        here: Page = ctx["here"]
+        page = Page("changes", here.lang, ctx["year"].number).dir
+        return self.href(here, page) + "#" + urls.change_anchor(change.date)
+
+    @pass_context
     def add_links(self, ctx: Context, event: Event) -> list[tuple[str, str]]:
         """(interface string, href) of the "add" links of one event: Google, then Outlook."""
         key = (event.uid, ctx["lang"])
@@ -523,6 +537,8 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "subscribe",
         "feed",
         "add_links",
+        "changes_feed",
+        "change_link",
         "data_file",
         "alternates",
     )
@@ -539,6 +555,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "part_times": part_times,
         "onsite_slug": _onsite_slug,
         "quote_runs": quote_runs,
+        "change_anchor": lambda change: urls.change_anchor(change.date),
         "minutes_between": minutes_between,
         "structured_data": _structured_data(project.site.base_url),
         "base_url": project.site.base_url,
@@ -580,6 +597,13 @@ def _date_tag(ctx: Context, day: dt.date, style: str = "long") -> Markup:
     return Markup(_time(day, text))
 
 
+@pass_context
+def _moment_tag(ctx: Context, moment: dt.datetime) -> Markup:
+    """An instant as Taipei's date and time of day: 114年7月28日（一） 09:00 / Mon 28 Jul 2025 09:00."""
+    local = moment.astimezone(dates.TAIPEI)
+    return Markup(_time(local, f"{dates.long_date(local.date(), ctx['lang'])} {local:%H:%M}"))
+
+
 def _time_tag(moment: dt.datetime) -> Markup:
     return Markup(_time(moment, moment.strftime("%H:%M")))
 
@@ -613,5 +637,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "iso": _iso,
     "date_tag": _date_tag,
     "time_tag": _time_tag,
+    "moment_tag": _moment_tag,
+    "taipei_day": lambda moment: moment.astimezone(dates.TAIPEI).date(),
     "span_tag": _span_tag,
 }

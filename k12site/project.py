@@ -80,6 +80,7 @@ class Year:
     notices: dict[str, models.NoticeFile]
     counties: list[models.County]  # those its districts list, in the order of data/counties.yaml
     content: dict[str, ContentPage] = field(default_factory=dict)
+    changes: list[models.Change] = field(default_factory=list)  # as changes.yaml lists them
 
     @property
     def home(self) -> ContentPage | None:
@@ -213,16 +214,42 @@ class Year:
 
     def county_updated(self, county_slug: str) -> dt.date:
         """The day the facts behind a county's page last changed (Taipei time), from the data alone:
-        its district's sessions, its on-site sessions and its letter; never the build time."""
+        its district's sessions, its on-site sessions, its letter and the changes that concern it;
+        never the build time."""
         district = self.district_of(county_slug)
         sessions = [*self.district_sessions(district), *(s for s in self.onsite.sessions if s.county == county_slug)]
         moments = [session.updated or self.info.published for session in sessions] or [self.info.published]
         days = [moment.astimezone(TAIPEI).date() if moment.tzinfo else moment.date() for moment in moments]
+        days += [change.date.astimezone(TAIPEI).date() for change in self.county_changes(county_slug)]
         notice = self.notices.get(county_slug)
         return max([*days, notice.date] if notice is not None else days)
 
+    @property
+    def changes_newest_first(self) -> list[models.Change]:
+        return sorted(self.changes, key=lambda change: change.date, reverse=True)
+
+    def session_change(self, session: models.Session) -> models.Change | None:
+        """The latest recorded change that names ``session``, or None."""
+        mine = [c for c in self.changes_newest_first if any(_names(ref, session) for ref in c.sessions)]
+        return mine[0] if mine else None
+
+    def county_changes(self, county_slug: str) -> list[models.Change]:
+        """The recorded changes that concern a county: named, or its district, or its district's sessions."""
+        district = self.district_of(county_slug).number
+        return [
+            change
+            for change in self.changes
+            if county_slug in change.counties
+            or district in change.districts
+            or any(ref.district == district for ref in change.sessions)
+        ]
+
     def priority_districts(self, county_slug: str) -> list[models.District]:
         return [d for d in self.districts if county_slug in d.priority_counties]
+
+
+def _names(ref: models.SessionRef, session: models.Session) -> bool:
+    return (ref.district, ref.track) == (session.district, session.track)
 
 
 def part_times(part: models.Part) -> tuple[str, str, str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import models
-from .loader import YEAR_FILES
+from .loader import OPTIONAL_YEAR_FILES, YEAR_FILES
 from .problems import DataError, Problem, display_path
 
 SCHEMA_DIR = "schemas"
@@ -43,6 +43,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "counties": models.CountiesFile,
     "urls": models.UrlLedger,
     **YEAR_FILES,
+    **OPTIONAL_YEAR_FILES,
     "notice": models.NoticeFile,
 }
 
@@ -84,7 +85,7 @@ def schema_name_for(data_file: Path, root: Path) -> str | None:
     stem = parts[-1].removesuffix(".yaml")
     if len(parts) == 1 and stem in ("site", "counties", "urls"):
         return stem
-    if len(parts) == 2 and parts[0].isdigit() and stem in YEAR_FILES:
+    if len(parts) == 2 and parts[0].isdigit() and (stem in YEAR_FILES or stem in OPTIONAL_YEAR_FILES):
         return stem
     if len(parts) == 3 and parts[0].isdigit() and parts[1] == "notices":
         return "notice"

@@ -30,6 +30,8 @@ OPEN_DATA = {
     "json": "data/sessions.json",
     "schema": "data/sessions.schema.json",
 }
+# Each year's changes as an Atom feed, in each language, beside its "what changed" page (see `feeds`).
+CHANGES_FEED = "changes.atom"
 ASSETS = "assets/"
 
 
@@ -75,7 +77,7 @@ def reserved_names() -> list[str]:
     gives its own pages, calendars and open data inside ``<lang>/<year>/``, and ``assets`` (at the site's
     root, but a page of that name would read as one)."""
     paths = [kind.path for kind in PAGE_KINDS.values() if kind.scope == "year"]
-    paths += [*CALENDAR_SCOPES.values(), *OPEN_DATA.values(), ASSETS]
+    paths += [*CALENDAR_SCOPES.values(), *OPEN_DATA.values(), ASSETS]  # a page name has no dot: changes.atom is safe
     return sorted({path.split("/")[0] for path in paths} - {"", "{slug}"})
 
 
@@ -96,6 +98,17 @@ def calendar(lang: str, year: int, scope: str, slug: str | int | None = None) ->
 def open_data(lang: str, year: int, kind: str) -> str:
     """Path of an open data file (a key of `OPEN_DATA`), e.g. ``en/114/data/sessions.csv``."""
     return f"{lang}/{year}/" + OPEN_DATA[kind]
+
+
+def changes_feed(lang: str, year: int) -> str:
+    """Path of a year's Atom feed of changes, e.g. ``en/114/changes.atom``."""
+    return f"{lang}/{year}/{CHANGES_FEED}"
+
+
+def change_anchor(moment: dt.datetime) -> str:
+    """The #fragment of a change on its year's changes page, from its time alone (in UTC, to the
+    minute): ``change-2025-07-28t0100z``. The feed's entry ids are made from it too."""
+    return "change-" + moment.astimezone(dt.UTC).strftime("%Y-%m-%dt%H%Mz")
 
 
 def asset(name: str) -> str:

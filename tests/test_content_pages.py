@@ -87,7 +87,8 @@ def test_content_pages_are_in_the_menu_of_every_page_of_their_year_after_the_bui
 ) -> None:
     pages = sorted(p.relative_to(built).as_posix() for p in (built / lang / "114").rglob("index.html"))
     year = load_project(built.parent / "real").years[0]
-    assert len(pages) == 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
+    # home, sessions, process, on-site and changes pages, then one a thing
+    assert len(pages) == 5 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
     titles = [re.search(r"title: (.*)", texts[lang])[1] for texts in (DOWNLOADS, FAQ)]
     for rel in pages:
         menu = soup(built, rel).select("nav a")
@@ -121,6 +122,7 @@ def test_built_in_page_paths_are_reserved_names() -> None:
         "agenda",
         "assets",
         "calendars",
+        "changes",
         "counties",
         "data",
         "notice",
@@ -216,12 +218,12 @@ def test_a_title_heading_in_a_pages_text_is_located(real: Path, capsys: pytest.C
     )
 
 
-@pytest.mark.parametrize("name", ["sessions", "counties", "calendars", "data", "assets"])
+@pytest.mark.parametrize("name", ["sessions", "counties", "calendars", "data", "assets", "changes"])
 def test_a_page_named_like_a_built_in_page_is_refused(
     real: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     add_page(real, name, CONTACT)
-    taken = "agenda, assets, calendars, counties, data, notice, onsite, process, sessions"
+    taken = "agenda, assets, calendars, changes, counties, data, notice, onsite, process, sessions"
     assert check(real, capsys) == [
         f"content/114/{name}.en.md:1:1: (file): '{name}' is a path the site uses for its own pages "
         f"({taken}); give the page another name",

@@ -126,14 +126,14 @@ def each_year(site: Site, lang: str | None = None):
 
 def pages_the_data_implies(project: Project) -> set[str]:
     """Every HTML file of the README's URL plan, from the data: the bilingual root and 404 pages,
-    each language's front page, then in each year and language the home, sessions, process and
-    on-site pages and one page per track, county, county letter and page written in Markdown,
+    each language's front page, then in each year and language the home, sessions, process,
+    on-site and changes pages and one page per track, county, county letter and page written in Markdown,
     and a redirect page at each page URL the ledger says moved."""
     files = {"index.html", "404.html"}
     for lang in LANGS:
         files.add(f"{lang}/index.html")
         for year in project.years:
-            folders = ["", "sessions/", "process/", "onsite/"]
+            folders = ["", "sessions/", "process/", "onsite/", "changes/"]
             folders += [f"agenda/{track.slug}/" for track in year.tracks]
             folders += [f"counties/{county.slug}/" for county in year.counties]
             folders += [f"notice/{slug}/" for slug in year.notices]
@@ -150,9 +150,9 @@ def test_the_site_has_every_page_the_data_implies_and_no_other(site: Site) -> No
 
 
 def test_the_page_count_is_what_the_data_implies(site: Site) -> None:
-    # each language's front page; in each year its home, sessions, process and on-site pages, then one a thing
+    # each language's front page; in each year its home, sessions, process, on-site and changes pages, then one a thing
     per_language = 1 + sum(
-        4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages) for year in site.project.years
+        5 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages) for year in site.project.years
     )
     assert len(site.html_files) == 2 + 2 * per_language  # + the bilingual root and 404 pages
 
@@ -169,7 +169,8 @@ def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: 
         switch = soup.select_one("a.lang-switch")
         assert switch["hreflang"] == HTML_LANG[counterpart(rel).split("/")[0]], rel
         assert resolve(rel, switch["href"]) == (other, ""), rel
-        alternates = {link["hreflang"]: resolve(rel, link["href"])[0] for link in soup.select('link[rel="alternate"]')}
+        languages = soup.select('link[rel="alternate"][hreflang]')
+        alternates = {link["hreflang"]: resolve(rel, link["href"])[0] for link in languages}
         assert alternates == {HTML_LANG[lang]: rel, HTML_LANG[other.split("/")[0]]: other}, rel
 
 
@@ -321,7 +322,7 @@ def test_subscription_links_appear_only_with_a_base_url(published: Site) -> None
     webcal = [a["href"] for a in soup.select('a[href^="webcal:"]')]
     assert webcal == [f"webcal://example.org/training/zh-tw/{year.number}/calendars/counties/{county}.ics"]
     assert soup.select_one('link[rel="canonical"]')["href"] == f"{BASE_URL}zh-tw/{page}"
-    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
     assert alternates["en"] == f"{BASE_URL}en/{page}"
     assert f"{BASE_URL}zh-tw/{page}" in text(soup.select_one("footer"))
     agenda = published.page("en", f"agenda/{track}/")

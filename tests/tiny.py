@@ -218,6 +218,8 @@ urls:
   - en/114/calendars/sessions/district-2-hr.ics
   - en/114/calendars/tracks/funding.ics
   - en/114/calendars/tracks/hr.ics
+  - en/114/changes.atom
+  - en/114/changes/
   - en/114/counties/alpha/
   - en/114/counties/beta-city/
   - en/114/data/sessions.csv
@@ -242,6 +244,8 @@ urls:
   - zh-tw/114/calendars/sessions/district-2-hr.ics
   - zh-tw/114/calendars/tracks/funding.ics
   - zh-tw/114/calendars/tracks/hr.ics
+  - zh-tw/114/changes.atom
+  - zh-tw/114/changes/
   - zh-tw/114/counties/alpha/
   - zh-tw/114/counties/beta-city/
   - zh-tw/114/data/sessions.csv
