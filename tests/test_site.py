@@ -121,9 +121,9 @@ def test_the_url_plan_paths_exist(site: Site, path: str) -> None:
 
 
 def test_the_page_count_is_what_the_data_implies(site: Site, year: Year) -> None:
-    # the language's front page; the year's home, sessions, process and on-site pages; then one a thing
-    per_language = 1 + 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
-    assert len(site.html_files) == 2 + 2 * per_language == 64  # + the bilingual root and 404 pages
+    # the language's front and search pages; the year's home, sessions, process and on-site pages; then one a thing
+    per_language = 2 + 4 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages)
+    assert len(site.html_files) == 2 + 2 * per_language == 66  # + the bilingual root and 404 pages
 
 
 def test_every_page_exists_in_both_languages_and_links_to_its_counterpart(site: Site) -> None:
@@ -855,12 +855,16 @@ def test_every_table_has_a_caption_scoped_headers_and_labels_for_its_stacked_for
     assert tables >= 2 * (1 + 3 + 2 + 1 + 1)
 
 
-def test_no_page_asks_another_host_for_anything_and_none_runs_a_script(site: Site) -> None:
+def test_no_page_asks_another_host_for_anything_and_only_the_search_pages_run_a_script(site: Site) -> None:
+    search_pages = {urls.Page("search", lang).file for lang in i18n.LANGS}
     for rel in site.html_files:
         soup = site.soup(rel)
         assert not soup.find(["iframe", "img", "object", "embed", "video", "audio"]), rel
-        # a page's one <script> may hold its data (JSON-LD, see test_opendata.py), never code
         scripts = soup.find_all("script")
+        if rel in search_pages:  # its one script, which loads Pagefind's from the site's own pagefind/
+            assert [(s["type"], resolve(rel, s["src"])[0]) for s in scripts] == [("module", "assets/search.js")], rel
+            continue
+        # a page's one <script> may hold its data (JSON-LD, see test_opendata.py), never code
         assert len(scripts) <= 1 and all(script.attrs == {"type": "application/ld+json"} for script in scripts), rel
         sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
         assert len(sheets) == 1 and resolve(rel, sheets[0])[0] == "assets/style.css", rel
