@@ -42,7 +42,8 @@ def timed(args: list[str], cwd: Path = REPO) -> tuple[float, int]:
 
 
 def build_args(root: Path, out: Path) -> list[str]:
-    return [PYTHON, str(REPO / "build.py"), "build", "--root", str(root), "--out", str(out)]
+    """A build without the search index, whose time has a row of its own (`search_time`)."""
+    return [PYTHON, str(REPO / "build.py"), "build", "--root", str(root), "--out", str(out), "--no-search"]
 
 
 def count(out: Path) -> tuple[int, int, int]:
@@ -132,6 +133,28 @@ print(statistics.median(edits), statistics.median(fulls))
     return edit, full
 
 
+def search_time(work: Path, repeats: int) -> tuple[float, int]:
+    """Pagefind's index of the real site, alone: median seconds, and the pages it indexed."""
+    code = f"""
+import shutil, statistics, sys, time
+from pathlib import Path
+sys.path.insert(0, {str(REPO)!r})
+from k12site import search
+from k12site.builder import build
+site = Path({str(work / "search-site")!r})
+build(Path({str(REPO)!r}), site, index=False)
+folder = site.resolve()
+times = []
+for _ in range({repeats}):
+    shutil.rmtree(folder / "pagefind", ignore_errors=True)
+    started = time.perf_counter(); pages = search.index(folder); times.append(time.perf_counter() - started)
+print(statistics.median(times), pages)
+"""
+    result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True)
+    seconds, pages = result.stdout.split()
+    return float(seconds), int(pages)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
@@ -167,6 +190,8 @@ def main() -> None:
         ):
             print(f"  {what}: {cold[name] * 1000:.0f} ms ({cold[name] / floor:.2f}× the floor)")
         print(f"dependency import floor ({FLOOR}): {floor * 1000:.0f} ms")
+        seconds, pages = search_time(work, repeats)
+        print(f"search index (Pagefind, part of build.py; serve skips it): {seconds * 1000:.0f} ms for {pages} pages")
         edit, full = rebuild_times(work, repeats)
         print(
             f"\nserve rebuild after editing data/114/districts.yaml: {edit * 1000:.0f} ms "

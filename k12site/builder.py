@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import ledger
+from . import ledger, search
 from .calendars import Memo, render_calendars
 from .dates import build_date
 from .feeds import render_feeds
@@ -34,6 +34,8 @@ class BuildReport:
     files: int
     seconds: float
     warnings: list[Problem]
+    search_pages: int = 0  # pages in the search index (0: not indexed, as in serve and check)
+    search_seconds: float = 0.0  # of ``seconds``, the time Pagefind took
 
 
 def render(
@@ -111,33 +113,41 @@ def build(
     memo: Memo | None = None,
     template_cache: Path | None = None,
     today: dt.date | None = None,
+    index: bool = True,
 ) -> BuildReport:
-    """Check everything, render into a new build folder, then make it ``out`` (default site/).
+    """Check everything, render into a new build folder, index it for search, then make it ``out``
+    (default site/).
 
     ``today`` is the date the pages mark sessions by (default: `build_date`, taken here, once).
     ``cache``, ``env`` and ``memo`` are a `Rebuilder`'s memory; ``template_cache`` a folder that
-    keeps compiled templates between processes. The whole build holds the site's lock, so two
-    builds of one site never mix.
+    keeps compiled templates between processes; ``index`` False skips the search index (`serve`).
+    The whole build holds the site's lock, so two builds of one site never mix.
     """
     started, day = time.perf_counter(), build_date(today)
     target = out or root / "site"
     with build_lock(target):
         project = load_project(root, base_url=base_url, cache=cache)  # 1. load and check all
         output = StagedOutput(target)
-        try:  # 2. render every file into the new folder and keep the ledger's promises, 3. switch to it
+        try:  # 2. render every file into the new folder and keep the ledger's promises,
             templates = env if env is not None else environment(root / "templates", template_cache)
             warnings = publish(project, output, templates, memo, strict=strict, today=day)
-            output.commit()
+            indexed = time.perf_counter()  # 3. index the finished pages (a failure leaves the old site),
+            pages = search.index(output.folder) if index else 0
+            indexed = time.perf_counter() - indexed
+            output.commit()  # 4. switch to the new folder
         except BaseException:
             output.discard()
             raise
-    return _report(output, started, warnings)
+    return _report(output, started, warnings, pages, indexed)
 
 
-def _report(output: Output, started: float, warnings: list[Problem]) -> BuildReport:
+def _report(
+    output: Output, started: float, warnings: list[Problem], indexed: int = 0, index_seconds: float = 0.0
+) -> BuildReport:
     pages = sum(1 for name in output.names if name.endswith(".html"))
     calendars = sum(1 for name in output.names if name.endswith(".ics"))
-    return BuildReport(pages, calendars, len(output), time.perf_counter() - started, warnings)
+    seconds = time.perf_counter() - started
+    return BuildReport(pages, calendars, len(output), seconds, warnings, indexed, index_seconds)
 
 
 class Rebuilder:
@@ -173,4 +183,5 @@ class Rebuilder:
             env=self.env,
             memo=self.memo,
             today=self.today,
+            index=False,  # Pagefind takes seconds; the preview's search page says to run build.py
         )

@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the date (Taipei) the pages mark sessions by (default: $SOURCE_DATE_EPOCH, else the clock)",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--no-search", action="store_true", help="with build: skip the search index, as serve does")
     parser.add_argument("--record", action="store_true", help="with urls: add every new URL to data/urls.yaml")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
@@ -108,13 +109,17 @@ def _build(root: Path, args: argparse.Namespace) -> int:
         strict=args.strict,
         template_cache=root / TEMPLATE_CACHE,
         today=args.today,
+        index=not args.no_search,
     )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     out = args.out or root / "site"
+    indexed = (
+        f", {report.search_pages} indexed for search in {report.search_seconds:.2f} s" if report.search_pages else ""
+    )
     print(
         f"Built {report.pages} pages and {report.calendars} calendars ({report.files} files) "
-        f"into {out} in {report.seconds:.2f} s"
+        f"into {out} in {report.seconds:.2f} s{indexed}"
     )
     return 0
 

@@ -430,6 +430,27 @@ UI: dict[str, tuple[str, str]] = {
     "ics_all": ("全部場次", "all sessions"),
     "ics_district_name": ("第{number}區", "district {number}"),
     "ics_session_name": ("{track}（第{number}區）", "{track} (district {number})"),
+    # the search page (/<lang>/search/), which runs Pagefind's index of every year's pages
+    "nav_search": ("搜尋", "Search"),
+    "search_title": ("搜尋本站", "Search this site"),
+    "search_intro": (
+        "搜尋各學年度的所有網頁，例如輸入縣市名稱、課程或日期。",
+        "Search every page of every academic year: type a county's name, a track or a date, for example.",
+    ),
+    "search_label": ("搜尋字詞", "Search for"),
+    "search_button": ("搜尋", "Search"),
+    "search_found_one": ("找到 {n} 頁。", "{n} page found."),
+    "search_found_other": ("找到 {n} 頁。", "{n} pages found."),
+    "search_none": ("找不到符合的網頁。", "No page matches."),
+    "search_year": ("{year} 學年度", "Academic year {year}"),
+    "search_needs_script": (
+        "搜尋需要 JavaScript；也可從選單或各學年度首頁找到所有網頁。",
+        "Search needs JavaScript; every page can also be reached from the menu and each year's home page.",
+    ),
+    "search_unbuilt": (
+        "搜尋只能在建置好的網站上使用：請執行 build.py（預覽用的 build.py serve 不建立搜尋索引）。",
+        "Search works on the built site; run build.py (the preview, build.py serve, does not build the search index).",
+    ),
 }
 
 

@@ -69,6 +69,8 @@ PAGE_KINDS: dict[str, PageKind] = {
     "root": PageKind("site", "", "root.html"),
     "404": PageKind("site", "", "404.html"),  # written as 404.html, served for any missing address
     "language": PageKind("language", "", "language.html"),  # /zh-tw/, /en/: the newest year and the earlier ones
+    # /zh-tw/search/, /en/search/: one per language, as its index holds the pages of every year
+    "search": PageKind("language", "search/", "search.html", "nav_search"),
     "year": PageKind("year", "", "year.html", "nav_home", _once),
     "sessions": PageKind("year", "sessions/", "sessions.html", "nav_sessions", _once),
     "agenda": PageKind("year", "agenda/{slug}/", "agenda.html", "nav_agenda", _agendas),
@@ -85,9 +87,11 @@ YEAR_KINDS = {name: kind for name, kind in PAGE_KINDS.items() if kind.scope == "
 
 
 def menu(year: Year) -> list[tuple[str, YearPage]]:
-    """The year's menu: (kind, page) of every page in it, in order."""
+    """The year's menu: (kind, page) of every page in it, in order; a language's own pages with a
+    menu label (search) close it."""
     entries = [(name, page) for name, kind in YEAR_KINDS.items() for page in kind.pages(year) if page.menu is not None]
-    return sorted(entries, key=lambda entry: entry[1].menu or 0)
+    own = [(name, YearPage(menu=0)) for name, kind in PAGE_KINDS.items() if kind.scope == "language" and kind.label]
+    return sorted(entries, key=lambda entry: entry[1].menu or 0) + own
 
 
 def menu_label(kind: str, page: YearPage, lang: str) -> str:

@@ -420,7 +420,7 @@ class Links:
             (
                 self.href(here, Page(kind, here.lang, year, page.slug).dir),
                 kinds.menu_label(kind, page, here.lang),
-                here == Page(kind, here.lang, year, page.slug),
+                here.dir == Page(kind, here.lang, year, page.slug).dir,
             )
             for kind, page in ctx["view"].menu
         ]
@@ -559,6 +559,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "minutes_between": minutes_between,
         "structured_data": _structured_data(project.site.base_url),
         "base_url": project.site.base_url,
+        "search_entry": urls.SEARCH_ENTRY,
     }
 
 

@@ -33,6 +33,8 @@ OPEN_DATA = {
 # Each year's changes as an Atom feed, in each language, beside its "what changed" page (see `feeds`).
 CHANGES_FEED = "changes.atom"
 ASSETS = "assets/"
+SEARCH_INDEX = "pagefind/"  # written by Pagefind after the pages (see `search`)
+SEARCH_ENTRY = SEARCH_INDEX + "pagefind.js"  # the script the search pages load
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,8 @@ FURNITURE = {
     "sitemap.xml": "the list of pages for search engines",
     "robots.txt": "the note for search engines",
     "favicon.ico": "the icon browsers ask for at the site's root",
-}  # and everything under assets/ (with the search index, when there is one)
-FURNITURE_FOLDERS = (ASSETS,)
+}  # and everything under assets/ and the search index's folder
+FURNITURE_FOLDERS = (ASSETS, SEARCH_INDEX)
 
 
 def published_url(path: str) -> str | None:

@@ -92,9 +92,9 @@ def test_content_pages_are_in_the_menu_of_every_page_of_their_year_after_the_bui
     titles = [re.search(r"title: (.*)", texts[lang])[1] for texts in (DOWNLOADS, FAQ)]
     for rel in pages:
         menu = soup(built, rel).select("nav a")
-        labels = [a.get_text() for a in menu]
+        labels = [a.get_text() for a in menu][:-1]  # the search page closes every menu
         assert labels[-2:] == titles, rel  # menu 1, then menu 2; the page without a menu is not there
-        targets = [target(rel, a["href"]) for a in menu[-2:]]
+        targets = [target(rel, a["href"]) for a in menu[-3:-1]]
         assert targets == [f"{lang}/114/downloads/index.html", f"{lang}/114/faq/index.html"], rel
     current = soup(built, f"{lang}/114/faq/index.html").select('nav a[aria-current="page"]')
     assert [a.get_text() for a in current] == titles[1:]

@@ -284,7 +284,7 @@ LEDGER_MISTAKES = [
         "  - en/114/\n",
         "  - en/114/\n  - assets/style.css\n",
         [
-            "data/urls.yaml:5:5: urls[2]: 'assets/style.css' is never recorded: it is part of the site's furniture (assets/, index.html, 404.html, sitemap.xml, robots.txt, favicon.ico), not a published URL"
+            "data/urls.yaml:5:5: urls[2]: 'assets/style.css' is never recorded: it is part of the site's furniture (assets/, pagefind/, index.html, 404.html, sitemap.xml, robots.txt, favicon.ico), not a published URL"
         ],
         id="furniture",
     ),
@@ -306,7 +306,7 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/onsite/: en/114/process/\n",
         [
-            "data/urls.yaml:56:3: moved.en/114/onsite/: en/114/onsite/ is still built, so it cannot have moved; take it out of 'moved:'"
+            "data/urls.yaml:58:3: moved.en/114/onsite/: en/114/onsite/ is still built, so it cannot have moved; take it out of 'moved:'"
         ],
         id="moved_but_built",
     ),
@@ -314,31 +314,31 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/on-site/: en/114/onsite/\n",
         [
-            "data/urls.yaml:56:3: moved.en/114/on-site/: en/114/on-site/ is not under 'urls:'; only a URL the site has published can move (is it spelled as there?)"
+            "data/urls.yaml:58:3: moved.en/114/on-site/: en/114/on-site/ is not under 'urls:'; only a URL the site has published can move (is it spelled as there?)"
         ],
         id="moved_not_recorded",
     ),
     pytest.param(
-        "  - zh-tw/114/sessions/\nmoved: {}\n",
-        "  - zh-tw/114/sessions/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/onsite-sessions/\n",
+        "  - zh-tw/search/\nmoved: {}\n",
+        "  - zh-tw/search/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/onsite-sessions/\n",
         [
-            "data/urls.yaml:57:20: moved.en/114/on-site/: en/114/onsite-sessions/, where en/114/on-site/ moved, is not built by this site; write a URL the build produces"
+            "data/urls.yaml:59:20: moved.en/114/on-site/: en/114/onsite-sessions/, where en/114/on-site/ moved, is not built by this site; write a URL the build produces"
         ],
         id="moved_to_nothing",
     ),
     pytest.param(
-        "  - zh-tw/114/sessions/\nmoved: {}\n",
-        "  - zh-tw/114/sessions/\n  - en/114/on-site/\n  - en/114/field/\nmoved:\n  en/114/field/: en/114/on-site/\n  en/114/on-site/: en/114/onsite/\n",
+        "  - zh-tw/search/\nmoved: {}\n",
+        "  - zh-tw/search/\n  - en/114/on-site/\n  - en/114/field/\nmoved:\n  en/114/field/: en/114/on-site/\n  en/114/on-site/: en/114/onsite/\n",
         [
-            "data/urls.yaml:58:18: moved.en/114/field/: en/114/on-site/, where en/114/field/ moved, has itself moved to en/114/onsite/; write en/114/onsite/ here"
+            "data/urls.yaml:60:18: moved.en/114/field/: en/114/on-site/, where en/114/field/ moved, has itself moved to en/114/onsite/; write en/114/onsite/ here"
         ],
         id="moved_twice",
     ),
     pytest.param(
-        "  - zh-tw/114/sessions/\nmoved: {}\n",
-        "  - zh-tw/114/sessions/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/calendars/all.ics\n",
+        "  - zh-tw/search/\nmoved: {}\n",
+        "  - zh-tw/search/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/calendars/all.ics\n",
         [
-            "data/urls.yaml:57:20: moved.en/114/on-site/: en/114/on-site/ cannot move to en/114/calendars/all.ics: a page moves to a page (a URL ending in '/'), and any other file to a file of its own kind (a .ics calendar to a .ics calendar)"
+            "data/urls.yaml:59:20: moved.en/114/on-site/: en/114/on-site/ cannot move to en/114/calendars/all.ics: a page moves to a page (a URL ending in '/'), and any other file to a file of its own kind (a .ics calendar to a .ics calendar)"
         ],
         id="page_to_calendar",
     ),
@@ -346,14 +346,14 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/onsite: /en/114/onsite/\n",
         [
-            "data/urls.yaml:56:18: moved.en/114/onsite: '/en/114/onsite/' is not a URL of this site as data/urls.yaml writes them: lowercase, relative to the site's address, e.g. en/114/counties/pingtung/"
+            "data/urls.yaml:58:18: moved.en/114/onsite: '/en/114/onsite/' is not a URL of this site as data/urls.yaml writes them: lowercase, relative to the site's address, e.g. en/114/counties/pingtung/"
         ],
         id="moved_to_a_path",
     ),
     pytest.param(
         "moved: {}\n",
         "moved: [en/114/onsite/]\n",
-        ["data/urls.yaml:55:8: moved: should be a mapping of keys and values, not a list"],
+        ["data/urls.yaml:57:8: moved: should be a mapping of keys and values, not a list"],
         id="moved_a_list",
     ),
 ]
@@ -561,7 +561,7 @@ def test_record_refuses_while_a_recorded_url_is_missing_and_writes_nothing(
 def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tiny / "data/urls.yaml").unlink()
     code, lines, err = out(["urls", "--record", "--root", str(tiny)], capsys)
-    assert (code, lines[0], err) == (0, "recorded 52 new URLs in data/urls.yaml:", [])
+    assert (code, lines[0], err) == (0, "recorded 54 new URLs in data/urls.yaml:", [])
     text = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/urls.schema.json\n# ")
     assert text.endswith("urls:\n" + "".join(f"  - {url}\n" for url in FILES_URLS) + "moved: {}\n")

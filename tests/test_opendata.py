@@ -259,7 +259,7 @@ def test_pingtungs_events_are_district_5s_with_the_seeds_instants(site: Path) ->
 def test_only_the_county_and_sessions_pages_hold_structured_data_one_block_each(site: Path) -> None:
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        scripts = BeautifulSoup(path.read_bytes(), "html.parser").find_all("script")
+        scripts = BeautifulSoup(path.read_bytes(), "html.parser").find_all("script", type="application/ld+json")
         wanted = rel.endswith("/sessions/index.html") or "/counties/" in rel
         assert len(scripts) == (1 if wanted else 0), rel
         for script in scripts:

@@ -131,7 +131,7 @@ def pages_the_data_implies(project: Project) -> set[str]:
     and a redirect page at each page URL the ledger says moved."""
     files = {"index.html", "404.html"}
     for lang in LANGS:
-        files.add(f"{lang}/index.html")
+        files |= {f"{lang}/index.html", f"{lang}/search/index.html"}
         for year in project.years:
             folders = ["", "sessions/", "process/", "onsite/", "changes/"]
             folders += [f"agenda/{track.slug}/" for track in year.tracks]
@@ -150,8 +150,9 @@ def test_the_site_has_every_page_the_data_implies_and_no_other(site: Site) -> No
 
 
 def test_the_page_count_is_what_the_data_implies(site: Site) -> None:
-    # each language's front page; in each year its home, sessions, process, on-site and changes pages, then one a thing
-    per_language = 1 + sum(
+    # each language's front and search pages; in each year its home, sessions, process, on-site and
+    # changes pages, then one a thing
+    per_language = 2 + sum(
         5 + len(year.tracks) + len(year.counties) + len(year.notices) + len(year.pages) for year in site.project.years
     )
     assert len(site.html_files) == 2 + 2 * per_language  # + the bilingual root and 404 pages
@@ -942,12 +943,16 @@ def test_every_table_has_a_caption_scoped_headers_and_labels_for_its_stacked_for
     assert tables >= len(LANGS) * expected
 
 
-def test_no_page_asks_another_host_for_anything_and_none_runs_a_script(site: Site) -> None:
+def test_no_page_asks_another_host_for_anything_and_only_the_search_pages_run_a_script(site: Site) -> None:
+    search_pages = {urls.Page("search", lang).file for lang in i18n.LANGS}
     for rel in site.html_files:
         soup = site.soup(rel)
         assert not soup.find(["iframe", "img", "object", "embed", "video", "audio"]), rel
-        # a page's one <script> may hold its data (JSON-LD, see test_opendata.py), never code
         scripts = soup.find_all("script")
+        if rel in search_pages:  # its one script, which loads Pagefind's from the site's own pagefind/
+            assert [(s["type"], resolve(rel, s["src"])[0]) for s in scripts] == [("module", "assets/search.js")], rel
+            continue
+        # a page's one <script> may hold its data (JSON-LD, see test_opendata.py), never code
         assert len(scripts) <= 1 and all(script.attrs == {"type": "application/ld+json"} for script in scripts), rel
         sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
         assert len(sheets) == 1 and resolve(rel, sheets[0])[0] == "assets/style.css", rel

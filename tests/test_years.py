@@ -18,6 +18,7 @@ from conftest import Projects
 from k12site.builder import build
 from k12site.cli import main
 from k12site.i18n import LANGS, fill, strings
+from k12site.urls import SEARCH_INDEX
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -73,7 +74,8 @@ def test_both_years_build_and_every_url_of_114_stays(one_year: Path, two_years: 
     for lang in LANGS:
         assert files(two_years, f"{lang}/114") == files(one_year, f"{lang}/114")
         assert f"{lang}/115/counties/pingtung/index.html" in files(two_years, f"{lang}/115")
-    assert files(one_year) <= files(two_years)
+    without_index = lambda folder: {f for f in files(folder) if not f.startswith(SEARCH_INDEX)}  # noqa: E731
+    assert without_index(one_year) <= without_index(two_years)  # the search index is rewritten whole
 
 
 def test_a_year_has_pages_and_calendars_only_for_the_counties_of_its_districts(two_years: Path) -> None:

@@ -229,6 +229,7 @@ urls:
   - en/114/onsite/
   - en/114/process/
   - en/114/sessions/
+  - en/search/
   - zh-tw/
   - zh-tw/114/
   - zh-tw/114/agenda/funding/
@@ -255,6 +256,7 @@ urls:
   - zh-tw/114/onsite/
   - zh-tw/114/process/
   - zh-tw/114/sessions/
+  - zh-tw/search/
 moved: {}
 """
 

@@ -31,6 +31,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from k12site.i18n import HTML_LANG, OTHER
+from k12site.urls import Page
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -56,6 +57,10 @@ A4_PRINTABLE_PX = {"width": round(190 / 25.4 * 96), "height": round(277 / 25.4 *
 START_TIMEOUT = 3_000  # ms for a download or navigation from 127.0.0.1 to start: at once, or never
 # Bytes one page may transfer, uncompressed, all resources included: see README "Quality gates".
 WEIGHT_BUDGET = 50 * 1024
+# The search pages' own budget, for the page and a whole search (Pagefind's script, its WebAssembly,
+# the language's index and the results' fragments): see README "Quality gates".
+SEARCH_WEIGHT_BUDGET = 300 * 1024
+SEARCH_PAGES = tuple(Page("search", lang).dir for lang in OTHER)
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -668,6 +673,41 @@ def page_weight(tab: Tab, path: str) -> Weight:
     dropped_icon = lambda r: r.failure == "net::ERR_ABORTED" and r.resource_type == "other"  # noqa: E731
     weight.failed += [f"{r.failure} {r.url}" for r in failures if r.url not in weight.foreign and not dropped_icon(r)]
     return weight
+
+
+def weight_budget(path: str) -> int:
+    """The bytes the page at ``path`` may transfer: the search pages have their own budget."""
+    return SEARCH_WEIGHT_BUDGET if path in SEARCH_PAGES else WEIGHT_BUDGET
+
+
+def search_weight(tab: Tab, path: str, query: str) -> tuple[Weight, list[str]]:
+    """What the search page at ``path`` transfers to open and run one search for ``query``, and
+    the addresses of the results it lists."""
+    sizes: dict[str, int] = {}
+    failed: list[str] = []
+    console: list[str] = []
+    errors = lambda message: console.append(message.text) if message.type == "error" else None  # noqa: E731
+
+    def note(response) -> None:
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+        else:
+            sizes[response.url] = _body_size(response)
+
+    tab.foreign.clear()
+    tab.page.on("response", note)
+    tab.page.on("console", errors)
+    try:
+        tab.open(path)
+        tab.page.fill("#search-query", query)
+        tab.page.press("#search-query", "Enter")
+        tab.page.wait_for_selector("#search-status:not(:empty)")
+        tab.page.wait_for_load_state("networkidle")
+        found = tab.page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
+    finally:
+        tab.page.remove_listener("response", note)
+        tab.page.remove_listener("console", errors)
+    return Weight(f"{path}?q={query}", sizes, failed, list(tab.foreign), console), found
 
 
 def _body_size(response) -> int:
