@@ -26,7 +26,8 @@ from synth import REPO, make_project, plan
 PYTHON = sys.executable
 FLOOR = (
     "import yaml; from pydantic import BaseModel; from jinja2 import Environment; "
-    "from markdown_it import MarkdownIt; from icalendar import Calendar"
+    "from markdown_it import MarkdownIt; from icalendar import Calendar; import segno; "
+    "from feedgen.feed import FeedGenerator; from pagefind.service import get_executable"
 )
 
 
