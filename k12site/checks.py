@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from . import models
 from .dates import ROC_OFFSET
+from .i18n import fill
 from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
@@ -169,11 +170,11 @@ def _counties_of_the_year(files: dict[str, Any], sources: dict[str, Any], known:
         slug = key.split("/", 1)[1]
         if slug in known and slug not in listed:
             advice = "add it to a district, or name the file after one of the year's counties"
-            problems.append(sources[key].problem((), IN_NO_DISTRICT.format(slug=slug) + advice))
+            problems.append(sources[key].problem((), fill(IN_NO_DISTRICT, slug=slug) + advice))
     onsite = files.get("onsite")
     for i, session in enumerate(onsite.sessions if onsite is not None else []):
         if session.county in known and session.county not in listed:
-            message = IN_NO_DISTRICT.format(slug=session.county) + "add it to a district first"
+            message = fill(IN_NO_DISTRICT, slug=session.county) + "add it to a district first"
             problems.append(sources["onsite"].problem(("sessions", i, "county"), message))
     return problems
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import fill
 from .problems import DataError, Problem
 from .project import Ledger
 from .schema import modeline, replace_file, unsafe_to_write
@@ -121,9 +122,9 @@ def survey(ledger: Ledger | None, built: set[str]) -> Survey:
     reported = {url for url in recorded if _url_problem(url)} | set(moved)  # no second problem for these
     for index, url in enumerate(recorded):
         if url not in built and url not in reported:
-            problems.append(file.problem(("urls", index), GONE.format(url=url)))
+            problems.append(file.problem(("urls", index), fill(GONE, url=url)))
             reported.add(url)
-    problems += [file.problem(("urls",), NEW.format(url=url), key=True, warning=True) for url in sorted(built - listed)]
+    problems += [file.problem(("urls",), fill(NEW, url=url), key=True, warning=True) for url in sorted(built - listed)]
     return Survey(_states(listed, built, moves), problems)
 
 

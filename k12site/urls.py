@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .i18n import OTHER
+from .i18n import OTHER, fill
 from .kinds import PAGE_KINDS
 
 CALENDAR_SCOPES = {
@@ -55,7 +55,7 @@ class Page:
             return kind.path
         if kind.scope == "language":
             return f"{self.lang}/{kind.path}"
-        return f"{self.lang}/{self.year}/" + kind.path.format(slug=self.slug)
+        return f"{self.lang}/{self.year}/" + fill(kind.path, slug=self.slug)
 
     @property
     def file(self) -> str:
@@ -94,7 +94,7 @@ def onsite_session_slug(county: str, date: dt.date, kind: str) -> str:
 
 def calendar(lang: str, year: int, scope: str, slug: str | int | None = None) -> str:
     """Path of a calendar file, e.g. ``en/114/calendars/counties/pingtung.ics``."""
-    return f"{lang}/{year}/" + CALENDAR_SCOPES[scope].format(slug=slug)
+    return f"{lang}/{year}/" + fill(CALENDAR_SCOPES[scope], slug=slug)
 
 
 def open_data(lang: str, year: int, kind: str) -> str:

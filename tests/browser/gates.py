@@ -655,6 +655,9 @@ def page_weight(tab: Tab, path: str) -> Weight:
         "console": lambda message: console.append(message.text) if message.type == "error" else None,
         "pageerror": lambda error: console.append(str(error)),
     }
+    # Leave the previous page first: what it still loads after its "load" event (the search page
+    # imports Pagefind then) would otherwise be counted for this one.
+    tab.page.goto("about:blank")
     tab.foreign.clear()
     for event, listener in listeners.items():
         tab.page.on(event, listener)
