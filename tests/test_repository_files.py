@@ -1,0 +1,44 @@
+"""The files GitHub reads beside the workflow: the issue forms and Dependabot's configuration,
+each valid against the schema check-jsonschema ships for it (offline)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+FORMS = sorted((REPO / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+
+
+def check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    args = [str(CHECK_JSONSCHEMA), "--builtin-schema", schema, *map(str, paths)]
+    return subprocess.run(args, capture_output=True, text=True, timeout=120)
+
+
+def test_the_issue_forms_are_valid_and_labelled_in_both_languages() -> None:
+    assert {p.name for p in FORMS} == {"report-an-error.yml", "publish-an-onsite-session.yml"}
+    result = check("vendor.github-issue-forms", *FORMS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for form in FORMS:
+        body = yaml.safe_load(form.read_text(encoding="utf-8"))["body"]
+        labels = [item["attributes"]["label"] for item in body if item["type"] != "markdown"]
+        assert labels and all(" · " in label for label in labels), form.name  # 中文 · English
+
+
+def test_a_broken_issue_form_fails_the_check(tmp_path: Path) -> None:
+    broken = tmp_path / "form.yml"
+    broken.write_text(FORMS[0].read_text(encoding="utf-8").replace("type: input", "type: text", 1), encoding="utf-8")
+    assert check("vendor.github-issue-forms", broken).returncode == 1
+
+
+@pytest.mark.parametrize("ecosystem", ["pip", "npm", "github-actions"])
+def test_dependabot_keeps_each_kind_of_dependency_current(ecosystem: str) -> None:
+    path = REPO / ".github/dependabot.yml"
+    assert check("vendor.dependabot", path).returncode == 0
+    updates = yaml.safe_load(path.read_text(encoding="utf-8"))["updates"]
+    assert ecosystem in {update["package-ecosystem"] for update in updates}
