@@ -392,6 +392,9 @@ UI: dict[str, tuple[str, str]] = {
         "The address may be mistyped, or the page has moved. Start from the home page to find your county.",
     ),
     "go_home": ("回到首頁", "Go to the home page"),
+    # the page left at a moved page's old URL
+    "moved_title": ("此網頁已移動", "This page has moved"),
+    "moved_text": ("此網頁已移到新的網址：", "This page has moved to a new address: "),
     # calendar files and "add to calendar" links
     "ics_training": ("{track}教育訓練", "{track} training"),
     "ics_part": ("・{part}", " – {part}"),

@@ -298,12 +298,6 @@ def _render(
 
 # --- the page left at a moved page's old URL ------------------------------------------------
 
-# Its words, as (zh-TW, English) pairs like i18n.UI's; they belong there once that file is free.
-MOVED_STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("此網頁已移動", "This page has moved"),
-    "text": ("此網頁已移到新的網址：", "This page has moved to a new address: "),
-}
-
 
 def redirect_page(env: jinja2.Environment, base_url: str, old: str, new: str) -> str:
     """The page left at ``old``, a page's URL that moved to the page ``new`` (see `ledger`).
@@ -316,11 +310,12 @@ def redirect_page(env: jinja2.Environment, base_url: str, old: str, new: str) ->
     lang = old.split("/", 1)[0] if old.split("/", 1)[0] in LANGS else LANGS[0]
     href = urls.relative_from(old, new)
     address = urls.absolute(base_url, new) if base_url else new
-    texts = [
-        {"lang": HTML_LANG[each], "skip_link": i18n.strings(each).skip_link}
-        | {key: pair[LANGS.index(each)] for key, pair in MOVED_STRINGS.items()}
-        for each in (lang, OTHER[lang])
-    ]
+
+    def words(each: str) -> dict[str, str]:
+        t = i18n.strings(each)
+        return {"lang": HTML_LANG[each], "skip_link": t.skip_link, "title": t.moved_title, "text": t.moved_text}
+
+    texts = [words(lang), words(OTHER[lang])]
     return env.get_template("redirect.html").render(
         html_lang=HTML_LANG[lang],
         texts=texts,
