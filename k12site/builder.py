@@ -68,12 +68,17 @@ def publish(
     render(project, output, env, memo, today=today)
     survey = ledger.survey(project.ledger, ledger.published(output.names))
     warnings = settle([*project.warnings, *survey.problems], strict=strict)
+    follow_moves(project, output, env, survey)
+    return warnings
+
+
+def follow_moves(project: Project, output: Output, env: jinja2.Environment, survey: ledger.Survey) -> None:
+    """Leave a redirect page at each moved page's old URL, and a copy of any other moved file."""
     for old, new in sorted(survey.moves.items()):
         if new.endswith("/"):
             output.add(url_file(old), redirect_page(env, project.site.base_url, old, new))
         else:
             output.add(old, output.read(new))
-    return warnings
 
 
 def check(

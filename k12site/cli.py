@@ -19,7 +19,8 @@ TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
-    parser.add_argument("verb", nargs="?", default="build", choices=["build", "check", "serve", "schema", "urls"])
+    parser.add_argument("verb", nargs="?", default="build", choices=list(VERBS))
+    parser.add_argument("ref", nargs="?", help="with diff: the git ref to compare the working tree with, e.g. main")
     parser.add_argument(
         "--root",
         type=Path,
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.record and args.verb != "urls":
         parser.error("--record goes with the urls verb: build.py urls --record")
+    if (args.ref is not None) != (args.verb == "diff"):
+        parser.error("diff takes a git ref (build.py diff main), and only diff takes one")
     if args.base_url is not None:  # checked before any work: it is written into every page
         problem = base_url_problem(args.base_url)
         if problem:
@@ -156,4 +159,16 @@ def _urls(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-VERBS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema, "urls": _urls}
+def _diff(root: Path, args: argparse.Namespace) -> int:
+    from .diff import DiffError, diff, markdown
+
+    try:
+        report = diff(root, args.ref, base_url=args.base_url, today=args.today)
+    except DiffError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(markdown(report), end="")
+    return 0
+
+
+VERBS = {"build": _build, "check": _check, "serve": _serve, "schema": _schema, "urls": _urls, "diff": _diff}
