@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,56 @@ b</pre></body></html>"""
 
 def test_changed_lines_keep_the_page_order() -> None:
     assert changed_lines(["a", "b", "c"], ["a", "B", "c", "d"]) == ["- b", "+ B", "+ d"]
+
+
+# --- in a pull request ------------------------------------------------------------------------------
+
+
+def diff_step() -> dict:
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    return next(step for step in workflow["jobs"]["test"]["steps"] if "build.py diff" in step.get("run", ""))
+
+
+def test_a_pull_request_gets_the_report_in_its_job_summary() -> None:
+    step = diff_step()
+    assert step["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    assert step["shell"] == "bash"  # -eo pipefail: a failing diff fails the step, tee or not
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"] or 'tee -a "$GITHUB_STEP_SUMMARY"' in step["run"]
+
+
+def test_the_workflow_step_runs_as_written(clean: Path, tmp_path: Path) -> None:
+    """The step's own script, in a checkout whose origin holds the base commit, as in a pull request."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(clean), str(origin))
+    git(clean, "remote", "add", "origin", str(origin))
+    try:
+        facts = Facts(clean)
+        edit(facts.districts_file, f"password: {facts.district.webex.password}", "password: changed0003")
+        venv = clean / ".venv"
+        venv.symlink_to(Path(sys.executable).parent.parent, target_is_directory=True)
+        summary = tmp_path / "summary.md"
+        env = {
+            **os.environ,
+            "HOME": str(tmp_path),  # the step's `git config --global` writes here
+            "BASE_SHA": git(clean, "rev-parse", "base").strip(),
+            "PREVIEW_URL": "https://example.github.io/k12-training/",
+            "GITHUB_STEP_SUMMARY": str(summary),
+        }
+        env.pop("PYTHONPATH", None)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", diff_step()["run"]],
+            cwd=clean,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        report = summary.read_text(encoding="utf-8")
+        number, year = facts.district.number, facts.year.number
+        assert f"**{year} District {number}: password {facts.district.webex.password} → changed0003; " in report
+        assert "at https://example.github.io/k12-training/." in report
+        assert done.stdout.endswith(report)  # and the log shows it too
+    finally:
+        git(clean, "remote", "remove", "origin")
+        (clean / ".venv").unlink(missing_ok=True)

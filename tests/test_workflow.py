@@ -86,3 +86,17 @@ def test_the_site_is_rebuilt_and_deployed_daily_just_after_midnight_taipei_and_o
     # a scheduled run is on the default branch (main) and is not a pull request: it deploys
     assert "github.ref == 'refs/heads/main'" in deploy["if"]
     assert "schedule" not in deploy["if"] and "github.event_name != 'pull_request'" in deploy["if"]
+
+
+def test_pip_downloads_and_npm_packages_are_kept_between_runs() -> None:
+    """Restored before .ci/run installs, keyed on the files that pin them."""
+    test = yaml.safe_load(SITE.read_text(encoding="utf-8"))["jobs"]["test"]
+    uses = [step.get("uses", "") for step in test["steps"]]
+    cache = test["steps"][next(i for i, name in enumerate(uses) if name.startswith("actions/cache@"))]
+    assert uses.index(cache["uses"]) < steps(test).index("bash .ci/run")
+    assert set(cache["with"]["path"].split()) == {"~/.cache/pip", "~/.npm"}
+    assert "hashFiles('pyproject.toml', 'package-lock.json')" in cache["with"]["key"]
+    assert cache["with"]["restore-keys"]
+    deploy = yaml.safe_load(SITE.read_text(encoding="utf-8"))["jobs"]["deploy"]
+    python = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache"] == "pip" and python["with"]["cache-dependency-path"] == "pyproject.toml"
