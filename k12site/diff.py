@@ -52,6 +52,7 @@ from .urls import change_anchor, published_url
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 WHITESPACE = re.compile(r"\s+")
 MAX_LINES = 12  # changed lines shown per page; the rest are counted
+HEADLINE_FACTS = 3  # facts named in the headline; the rest are counted
 OPEN_DATA = "data/sessions.json"  # under <lang>/<year>/
 FACT_LANG = "en"  # the language the facts are named in (the report is the maintainers')
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -297,12 +298,14 @@ class Fact:
     new: str
     ids: list[str] = field(default_factory=list)
 
-    def __str__(self) -> str:
+    def short(self) -> str:
         where = f"{self.year} District {self.district}"
         if self.what in ("new", "gone"):
-            return f"{where}: {self.what} session part: {self.old or self.new}"
-        count = len(self.ids)
-        return f"{where}: {self.what} {self.old} → {self.new} ({count} session part{'s' if count != 1 else ''})"
+            return f"{where}: {self.what} session part: {self.new}"
+        return f"{where}: {self.what} {self.old} → {self.new}"
+
+    def __str__(self) -> str:
+        return self.short() + f" ({_count(len(self.ids), 'session part')})"
 
 
 def _value(part: dict, path: tuple[str, ...]) -> str:
@@ -400,15 +403,17 @@ class Report:
     reminders: list[str] = field(default_factory=list)
 
     def headline(self) -> str:
-        parts = [str(fact).split(" (")[0] for fact in self.facts[:3]]
-        if len(self.facts) > 3:
-            parts.append(f"{len(self.facts) - 3} more facts change")
+        parts = [fact.short() for fact in self.facts[:HEADLINE_FACTS]]
+        if len(self.facts) > HEADLINE_FACTS:
+            parts.append(_count(len(self.facts) - HEADLINE_FACTS, "more fact changes", "more facts change"))
         if self.moves:
             parts.append(_count(len(self.moves), "event moves", "events move"))
-        pages, calendars = _count(len(self.pages), "page"), _count(len(self.calendars), "calendar")
-        parts.append(
-            f"{pages} and {calendars} change" if self.pages or self.calendars else "nothing a reader sees changes"
-        )
+        changed = ((self.pages, "page"), (self.calendars, "calendar"))
+        seen = [_count(len(found), kind) for found, kind in changed if found]
+        if not seen:
+            parts.append("nothing a reader sees changes")
+        else:
+            parts.append(" and ".join(seen) + (" changes" if seen in (["1 page"], ["1 calendar"]) else " change"))
         parts.append(f"{_count(len(self.gone), 'URL')} removed" if self.gone else "no URL removed")
         return "; ".join(parts)
 
@@ -430,7 +435,7 @@ def compare(ref: str, old: dict[str, bytes], site: WorkingSite, today: dt.date) 
     report.details = [events.details[uid] for uid in sorted(events.details)]
     built_before, built_now = ledger.published(old), ledger.published(new)
     report.added, report.gone = sorted(built_now - built_before), sorted(built_before - built_now)
-    report.ledger = [problem for problem in site.survey.problems if not problem.warning or problem.line > 0]
+    report.ledger = site.survey.problems
     changed = {uid for fact in report.facts if fact.what != "gone" for uid in fact.ids} | set(moves)
     report.reminders = unrecorded(site.project, old, changed)
     return report
