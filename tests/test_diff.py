@@ -20,7 +20,7 @@ import yaml
 from conftest import REPO, copy_real_project
 
 from k12site.cli import main
-from k12site.diff import changed_lines, visible_lines
+from k12site.diff import Fact, Report, changed_lines, visible_lines
 from k12site.loader import load_project
 
 DAY = "2025-08-01"  # before the sessions: the pages mark none of them ended
@@ -307,3 +307,16 @@ def test_the_workflow_step_runs_as_written(clean: Path, tmp_path: Path) -> None:
     finally:
         git(clean, "remote", "remove", "origin")
         (clean / ".venv").unlink(missing_ok=True)
+
+
+def test_the_headline_counts_only_what_changes() -> None:
+    day = dt.date(2025, 8, 1)
+    one_page = Report("main", day, "", pages={"en/114/": ["- a", "+ b"]})
+    assert one_page.headline() == "1 page changes; no URL removed"
+    both = Report("main", day, "", pages={"a/": [], "b/": []}, calendars={"c.ics": "1 event move"}, gone=["x/"])
+    assert both.headline() == "2 pages and 1 calendar change; 1 URL removed"
+    facts = [Fact(114, 5, "password", f"p{n}", f"q{n}", ["id"]) for n in range(5)]
+    assert Report("main", day, "", facts=facts).headline() == (
+        "114 District 5: password p0 → q0; 114 District 5: password p1 → q1; 114 District 5: password p2 → q2; "
+        "2 more facts change; nothing a reader sees changes; no URL removed"
+    )
