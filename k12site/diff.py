@@ -81,13 +81,12 @@ def site_at(root: Path, ref: str, work: Path, *, base_url: str | None, today: dt
     commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()
     prefix = _git(root, "rev-parse", "--show-prefix").strip()  # the project may be a folder of the repository
     archive = subprocess.run(
-        ["git", "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit],
-        cwd=root,
-        capture_output=True,
-        check=True,
-    ).stdout
+        ["git", "archive", "--format=tar", f"{commit}:{prefix}" if prefix else commit], cwd=root, capture_output=True
+    )
+    if archive.returncode != 0:
+        raise DiffError(f"git archive {ref}: {archive.stderr.decode(errors='replace').strip()}")
     tree = work / "tree"
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(tree, filter="data")
     if not (tree / "build.py").is_file():
         raise DiffError(f"{ref} has no build.py at {prefix or 'the top of the repository'}")
