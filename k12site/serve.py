@@ -53,6 +53,9 @@ CONTENT_TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".atom": "application/atom+xml; charset=utf-8",
 }
 
 BANNER_ID = "k12site-build-error"

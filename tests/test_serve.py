@@ -326,6 +326,9 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
         assert "k12ea0812" in first.text and first.type == "text/html; charset=utf-8"
         assert "livereload.js" in first.text  # the browser is told when to reload
         assert site.get("/zh-tw/114/calendars/counties/pingtung.ics").type == "text/calendar; charset=utf-8"
+        assert site.get("/zh-tw/114/data/sessions.csv").type == "text/csv; charset=utf-8"
+        assert site.get("/en/114/data/sessions.json").type == "application/json; charset=utf-8"
+        assert site.get("/en/114/changes.atom").type == "application/atom+xml; charset=utf-8"
         missing = site.get("/zh-tw/114/no-such-page/")
         assert missing.status == 404 and "找不到這個頁面" in missing.text  # the site's own 404 page
 
