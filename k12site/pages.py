@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -222,12 +223,25 @@ def render_site(
         _render_all(project, output, environment(templates) if env is None else env, dates.build_date(today))
     except jinja2.TemplateSyntaxError as exc:
         raise DataError([template_problem(exc, project.root)]) from None
+    except jinja2.TemplateError as exc:  # at render time: an undefined name, a missing include
+        raise DataError([render_problem(exc, templates, project.root)]) from None
 
 
 def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
     """A template's syntax error, located like a data problem."""
     where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
     return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
+
+
+def render_problem(exc: jinja2.TemplateError, templates: Path, root: Path) -> Problem:
+    """A template's error at render time, at the template line it happened on: Jinja rewrites the
+    traceback so that its frames are the templates' lines; the innermost one under templates/ is it."""
+    inside = templates.resolve()
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).resolve().is_relative_to(inside)]
+    message = " ".join((exc.message or type(exc).__name__).split())
+    if not frames:
+        return Problem(display_path(templates, root), 1, 1, "(template)", message)
+    return Problem(display_path(Path(frames[-1].filename), root), frames[-1].lineno or 1, 1, "(template)", message)
 
 
 def links_outside(folder: Path, root: Path) -> list[Problem]:

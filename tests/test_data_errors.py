@@ -484,6 +484,31 @@ def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, caps
     assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("{% block main %}", "{% block main %}{{ year.no_such_fact }}", "has no attribute 'no_such_fact'"),
+        ("{% block main %}", "{% block main %}{% include 'no-such-part.html' %}", "no-such-part.html"),
+    ],
+)
+def test_a_template_error_at_render_time_is_located_and_leaves_the_site(
+    real: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+) -> None:
+    assert main(["build", "--root", str(real)]) == 0
+    before = sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*"))
+    template = real / "templates/county.html"
+    text = template.read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    template.write_text(text.replace(old, new, 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(real)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    first = err.splitlines()[0]
+    assert first.startswith(f"templates/county.html:{line}:1: (template): ") and message in first, first
+    assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before
+
+
 def test_a_root_relative_markdown_link_is_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # /x breaks when the site is published under a sub-path such as https://example.github.io/repo/
     break_file(tiny, "content/114/home.zh-tw.md", "(https://example.org/)", "(/zh-tw/114/sessions/)")
