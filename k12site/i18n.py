@@ -43,6 +43,21 @@ UI: dict[str, tuple[str, str]] = {
         "資料來源：{sender}函（{reference}）及其附件流程說明。",
         "Source: the {sender}'s official letter ({reference}) and its attachment, the process description.",
     ),
+    # the footer: how to schedule, a county letter's contact (its own pages only), reporting an error
+    "footer_scheduling": (
+        "安排實體簡報場或駐點實機場：{text}",
+        "To schedule an in-person briefing session or an on-site hands-on session: {text}",
+    ),
+    "organizer_website": ("{organizer}網站", "{organizer} website"),
+    "footer_county_contact": (
+        "{sender}函的聯絡人：{name}，電話 {phone}，電子信箱 {email}",
+        "Contact for the {sender}'s official letter: {name}, phone {phone}, email {email}",
+    ),
+    "footer_report": (
+        "發現本頁有誤？請寫電子郵件給{maintainers}（不需要 GitHub 帳號）：{email}",
+        "Found an error on this page? E-mail {maintainers} (no GitHub account needed): {email}",
+    ),
+    "report_subject": ("網站錯誤回報：{title}（{url}）", "Error on the site: {title} ({url})"),
     # general labels
     "district_n": ("第 {n} 區", "District {n}"),
     "sessions_in_all_one": ("總計 {n} 場次", "one session in all"),

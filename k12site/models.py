@@ -119,6 +119,13 @@ class HomeFrontMatter(Model):
 # --- data/site.yaml -------------------------------------------------------------------------
 
 
+class Maintainers(Model):
+    """The people who keep the site: county staff without a GitHub account report errors to them by e-mail."""
+
+    name: LineText = Field(description="How pages name them, e.g. 本網站維護團隊 / the site's maintainers.")
+    email: Email = Field(description="A monitored inbox; every page's footer links it with the page in the subject.")
+
+
 class Site(Model):
     """Settings for the whole site, shared by every academic year."""
 
@@ -135,6 +142,9 @@ class Site(Model):
         description="The calendars' PRODID without a language: each file adds its own (//ZH-TW or //EN).",
     )
     calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
+    maintainers: Maintainers = Field(
+        description="Who keeps this site, and the address every page gives for reporting an error by e-mail."
+    )
 
 
 # --- data/counties.yaml ---------------------------------------------------------------------
@@ -157,6 +167,18 @@ class Body(Model):
     short: LineText | None = None
 
 
+class Organizer(Body):
+    """The body that runs the training; it, not this site, schedules in-person and on-site sessions."""
+
+    scheduling: Text = Field(
+        description="How a county asks for an in-person briefing or on-site hands-on session, as the plan says it; "
+        "every page's footer shows it."
+    )
+    website: HttpsUrl | None = Field(
+        None, description="The organizer's own site (https://), linked beside `scheduling`; none: no link."
+    )
+
+
 class YearFile(Model):
     """The academic year and the facts of the national plan shared by all its pages.
 
@@ -167,7 +189,7 @@ class YearFile(Model):
     academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
     title: LineText
     short_title: LineText = Field(description="A short form of the title, for calendar names in phone apps.")
-    organizer: Body
+    organizer: Organizer
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
     published: dt.datetime = Field(description="When the plan was published (UTC); becomes DTSTAMP in calendars.")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from jinja2 import pass_context
@@ -516,6 +517,13 @@ class Links:
         """The page's own full address, or "" when the site has no base URL."""
         return urls.absolute(self.base_url, ctx["here"].dir) if self.base_url else ""
 
+    @pass_context
+    def page_url(self, ctx: Context) -> str:
+        """The page's address for a reader to quote (an error report names it): full when the base URL
+        is known, else the page's file in the site."""
+        here: Page = ctx["here"]
+        return urls.absolute(self.base_url, here.address) if self.base_url else here.file
+
     def absolute_url(self, page: Page) -> str:
         return urls.absolute(self.base_url, page.dir)
 
@@ -552,7 +560,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "alternates",
     )
     return {
-        **{name: getattr(links, name) for name in (*helpers, "absolute", "absolute_url")},
+        **{name: getattr(links, name) for name in (*helpers, "absolute", "absolute_url", "page_url")},
         "langs": LANGS,
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
@@ -589,6 +597,18 @@ def _tel(phone: str) -> str:
     if number.startswith("0"):
         number = "+886-" + number[1:]
     return "tel:" + number + (f";ext={ext}" if ext else "")
+
+
+def _mailto(address: str, subject: str | None = None) -> str:
+    """mailto: link to ``address``, with a subject when given, each percent-encoded (RFC 6068).
+
+    A subject made in a template is markup: its text, unescaped, is what the mail says.
+    """
+    href = "mailto:" + quote(address, safe="@!$'()*+,;")
+    if subject is None:
+        return href
+    text = subject.striptags() if isinstance(subject, Markup) else subject
+    return href + "?subject=" + quote(text, safe="")
 
 
 def _iso(moment: dt.date | dt.datetime) -> str:
@@ -644,6 +664,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "qr": qr_svg,
     "plural": _plural,
     "tel": _tel,
+    "mailto": _mailto,
     "iso": _iso,
     "date_tag": _date_tag,
     "time_tag": _time_tag,

@@ -64,6 +64,11 @@ class Page:
             return "404.html"
         return self.dir + "index.html"
 
+    @property
+    def address(self) -> str:
+        """The page's path as a browser's address bar shows it: its folder (``404.html`` for the 404 page)."""
+        return self.file.removesuffix("index.html")
+
     def counterpart(self) -> Page:
         """The same page in the other language."""
         if self.lang is None:

@@ -11,6 +11,8 @@ Its shape, as a maintainer could give it with data alone:
 - a county's own letter, never Pingtung's: Hualien's in 114 (no attachment, no leave), Kinmen's
   in 115 (two attachments: the first not transcribed, the second quoted as written);
 - in 115, a page written in Markdown (an FAQ) and an on-site session;
+- the organizer's route for scheduling: 114's without a website, 115's in other words with another
+  website; and another maintainers' address in site.yaml;
 - its own URL ledger, recorded with ``build.py urls --record`` (the real ledger is not its own).
 """
 
@@ -255,8 +257,17 @@ ONSITE_115 = {
 }
 
 
+SCHEDULING_115 = {
+    "zh": "115學年度起，實體簡報場與駐點實機場請向主辦機關申請。",
+    "en": "From academic year 2026–27, ask the organizer for in-person briefing and on-site hands-on sessions.",
+}
+
+
 def write_year_114(root: Path) -> None:
     folder = root / "data/114"
+    year = read(folder / "year.yaml")
+    del year["organizer"]["website"]  # the route for scheduling, without a link
+    write(folder / "year.yaml", year)
     write(folder / "districts.yaml", districts(114))
     write(folder / "tracks.yaml", tracks(read(folder / "tracks.yaml")))
     write(folder / "sessions.yaml", sessions())
@@ -274,6 +285,7 @@ def write_year_115(root: Path) -> None:
         write(path, later(read(path), NEXT_YEAR))
     year = read(root / "data/115/year.yaml")
     year["academic_year"] = 115
+    year["organizer"] |= {"scheduling": SCHEDULING_115, "website": "https://organizer.example.gov.tw/sessions/"}
     for key in ("title", "short_title"):
         year[key] = {lang: text.replace("114", "115").replace("2025–26", "2026–27") for lang, text in year[key].items()}
     write(root / "data/115/year.yaml", year)
@@ -292,6 +304,9 @@ def write_other_shape(root: Path) -> Path:
     """The project described above, written into ``root`` (which must not exist yet)."""
     for name in ("data", "content", "templates"):
         shutil.copytree(REPO / name, root / name)
+    site = read(root / "data/site.yaml")
+    site["maintainers"]["email"] = "site-team@example.org"
+    write(root / "data/site.yaml", site)
     write_year_114(root)
     write_year_115(root)
     (root / "data/urls.yaml").unlink()  # the real site's promises are not this project's

@@ -30,6 +30,51 @@ BROKEN = [
         id="unsupported_language",
     ),
     pytest.param(
+        "data/site.yaml",
+        "maintainers:\n  name: {zh: 維護團隊, en: the maintainers}\n  email: team@example.org\n",
+        "",
+        ["data/site.yaml:1:1: maintainers: required key 'maintainers' is missing"],
+        id="no_maintainers",
+    ),
+    pytest.param(
+        "data/site.yaml",
+        "  email: team@example.org\n",
+        "",
+        ["data/site.yaml:5:3: maintainers.email: required key 'email' is missing"],
+        id="no_maintainers_email",
+    ),
+    pytest.param(
+        "data/site.yaml",
+        "email: team@example.org",
+        "email: team-at-example.org",
+        ["data/site.yaml:6:10: maintainers.email: 'team-at-example.org' is not an e-mail address"],
+        id="bad_maintainers_email",
+    ),
+    pytest.param(
+        "data/site.yaml",
+        "{zh: 維護團隊, en: the maintainers}",
+        "{zh: 維護團隊}",
+        ["data/site.yaml:5:9: maintainers.name.en: the English text is missing"],
+        id="maintainers_name_in_one_language",
+    ),
+    pytest.param(
+        "data/114/year.yaml",
+        ",\n  scheduling: {zh: 實體場次請洽主辦機關安排。, en: Ask the Organiser to arrange an in-person session.}}",
+        "}\n",
+        ["data/114/year.yaml:4:12: organizer.scheduling: required key 'scheduling' is missing"],
+        id="no_scheduling_route",
+    ),
+    pytest.param(
+        "data/114/year.yaml",
+        "an in-person session.}}",
+        "an in-person session.}, website: http://example.org/}",
+        [
+            "data/114/year.yaml:5:101: organizer.website: 'http://example.org/' is not an https:// link; "
+            "only https links are allowed here"
+        ],
+        id="organizer_website_not_https",
+    ),
+    pytest.param(
         "data/114/sessions.yaml",
         "period: full_day}\n  - {district: 2",
         "period: full_day\n  - {district: 2",

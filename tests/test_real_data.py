@@ -364,6 +364,34 @@ def test_no_other_county_shows_pingtungs_registration_leave_or_hours(site: Built
     )
 
 
+PINGTUNG_CONTACT = ("李宛璇", "Li Wan-hsuan", "08-7320415#3613", "7320415", "a002664@oa.pthg.gov.tw")
+
+
+def test_pingtungs_contact_is_in_the_footer_of_pingtungs_pages_and_nowhere_else(site: Built) -> None:
+    zh_name, en_name, phone, digits, email = PINGTUNG_CONTACT
+    for lang, name in (("zh-tw", zh_name), ("en", en_name)):
+        for rest in ("counties/pingtung/", "notice/pingtung/"):
+            footer = site.page(lang, rest).select_one("footer.site-footer p.county-contact")
+            assert name in text(footer) and phone in text(footer), (lang, rest)
+            assert {a["href"] for a in footer.find_all("a")} == {"tel:+886-8-7320415;ext=3613", f"mailto:{email}"}
+        for rest in ("counties/tainan/", "counties/taipei/", "sessions/", ""):  # Tainan shares its district
+            raw = (site.root / f"{lang}/114/{rest}index.html").read_text(encoding="utf-8")
+            assert not [fact for fact in (zh_name, en_name, digits, email) if fact in raw], (lang, rest)
+            assert "county-contact" not in raw, (lang, rest)
+
+
+def test_the_route_for_scheduling_is_the_process_descriptions_sentence(year: Year) -> None:
+    """The footer's and config.yml's route is the sentence of the plan, as the source writes it."""
+    organizer = year.info.organizer
+    sentence = (
+        "另開放縣市申請辦理實體簡報場、駐點實機場，若縣市有個別辦理實體簡報場、駐點實機場之需求，請洽詢系統安排場次。"
+    )
+    assert organizer.scheduling.zh == sentence
+    assert sentence in year.process.method.zh and sentence in squeezed(SOURCE.read_text(encoding="utf-8"))
+    for term in ("in-person briefing session", "on-site hands-on session", "system team"):  # the glossary's
+        assert term in organizer.scheduling.en
+
+
 @pytest.mark.parametrize(
     "lang, day, minutes",
     [("zh-tw", "114年8月12日（二）", ("90 分鐘", "150 分鐘")), ("en", "Tue 12 Aug 2025", ("90 min", "150 min"))],

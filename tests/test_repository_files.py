@@ -1,5 +1,5 @@
-"""The files GitHub reads beside the workflow: the issue forms and Dependabot's configuration,
-each valid against the schema check-jsonschema ships for it (offline)."""
+"""The files GitHub reads beside the workflow: the issue forms, their chooser's configuration and
+Dependabot's, each valid against the schema check-jsonschema ships for it (offline)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from k12site.loader import load_project
+
 REPO = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
-FORMS = sorted((REPO / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+CHOOSER = REPO / ".github/ISSUE_TEMPLATE/config.yml"  # not a form: what the "New issue" page offers
+FORMS = sorted(path for path in (REPO / ".github/ISSUE_TEMPLATE").glob("*.yml") if path != CHOOSER)
 
 
 def check(schema: str, *paths: Path) -> subprocess.CompletedProcess[str]:
@@ -42,3 +45,28 @@ def test_dependabot_keeps_each_kind_of_dependency_current(ecosystem: str) -> Non
     assert check("vendor.dependabot", path).returncode == 0
     updates = yaml.safe_load(path.read_text(encoding="utf-8"))["updates"]
     assert ecosystem in {update["package-ecosystem"] for update in updates}
+
+
+def test_the_issue_chooser_config_is_valid_and_keeps_blank_issues_for_the_maintainers() -> None:
+    result = check("vendor.github-issue-config", CHOOSER)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load(CHOOSER.read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is True
+    [link] = config["contact_links"]
+    assert " · " in link["name"]  # 中文 · English
+
+
+def test_a_broken_issue_chooser_config_fails_the_check(tmp_path: Path) -> None:
+    broken = tmp_path / "config.yml"
+    broken.write_text(CHOOSER.read_text(encoding="utf-8").replace("url:", "link:", 1), encoding="utf-8")
+    assert check("vendor.github-issue-config", broken).returncode == 1
+
+
+def test_the_scheduling_link_follows_the_newest_years_organizer() -> None:
+    # The chooser sends whoever wants a session to the organizer, as every page's footer does; a
+    # new year's data with another route or site must be copied here too, or this fails.
+    organizer = load_project(REPO).latest.info.organizer
+    [link] = yaml.safe_load(CHOOSER.read_text(encoding="utf-8"))["contact_links"]
+    assert organizer.website is not None, "config.yml needs a url: give the newest year's organizer a website"
+    assert link["url"] == organizer.website
+    assert link["about"] == f"{organizer.scheduling.zh} · {organizer.scheduling.en}"

@@ -13,6 +13,9 @@ FILES["data/site.yaml"] = """\
 title: {zh: 測試站, en: Test site}
 description: {zh: 測試說明, en: Test description}
 base_url: "https://example.org/site/"
+maintainers:
+  name: {zh: 維護團隊, en: the maintainers}
+  email: team@example.org
 """
 
 FILES["data/counties.yaml"] = """\
@@ -27,8 +30,8 @@ FILES["data/114/year.yaml"] = """\
 academic_year: 114
 title: {zh: 114學年度教育訓練, en: Training for academic year 2025}
 short_title: {zh: 教育訓練, en: Training}
-organizer:
-  name: {zh: 主辦機關, en: The Organiser}
+organizer: {name: {zh: 主辦機關, en: The Organiser},
+  scheduling: {zh: 實體場次請洽主辦機關安排。, en: Ask the Organiser to arrange an in-person session.}}
 systems:
   hr:
     name: {zh: 人力網, en: the HR Network}
