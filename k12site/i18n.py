@@ -39,6 +39,10 @@ UI: dict[str, tuple[str, str]] = {
     "page_address": ("本頁網址：", "This page's address: "),
     "last_updated": ("資料更新：", "Last updated: "),
     "qr_title": ("本頁網址的 QR 碼", "QR code of this page's address"),
+    "footer_source_plan": (
+        "資料來源：{organizer}教育訓練流程說明。",
+        "Source: the process description of the training by the {organizer}.",
+    ),
     "footer_source": (
         "資料來源：{sender}函（{reference}）及其附件流程說明。",
         "Source: the {sender}'s official letter ({reference}) and its attachment, the process description.",
@@ -326,11 +330,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     # on-site
     "application_window": ("申請期間", "When to apply"),
-    "application_text": (
-        "縣市可於 {span} 申請辦理實體簡報場或駐點實機場，請洽詢系統團隊安排場次。",
-        "Counties may apply for an in-person briefing session or an on-site hands-on session {span}; "
-        "contact the system team to arrange one.",
-    ),
+    "application_text": ("申請期間：{span}。{scheduling}", "Applications: {span}. {scheduling}"),
     "when_where": ("時間與地點", "When and where"),
     "when": ("辦理時間", "When"),
     "where": ("辦理地點", "Where"),

@@ -127,7 +127,6 @@ NOT_A_COUNT = {
     ("help_refresh", "一"): "一天 is 'a day', how long Google takes to refresh",
     ("help_import", "一"): "匯入一次 is 'import once'",
     ("your_sessions_intro", "一"): "同一課程 means the same track",
-    ("application_text", "one"): "'arrange one' is a pronoun: one session",
 }
 
 

@@ -150,6 +150,9 @@ def test_a_letters_contact_is_in_the_footer_of_its_countys_pages_only(site: Buil
         # the address is the letter's own: no other page, in any year, says it anywhere
         holding = {rel for rel in site.pages if contact.email in str(site.soup(rel))}
         assert holding == own, slug
+        # nor cites the letter in its footer: the plan's source is the organizer's
+        citing = {rel for rel in site.pages if notice.reference in text(site.soup(rel).select_one("footer"))}
+        assert citing == own, slug
     with_a_letter = set().union(*(own_pages(year, slug) for year, slug, _ in letters))
     for rel in site.pages:
         assert bool(site.soup(rel).select("footer p.county-contact")) == (rel in with_a_letter), rel

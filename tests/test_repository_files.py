@@ -70,3 +70,10 @@ def test_the_scheduling_link_follows_the_newest_years_organizer() -> None:
     assert organizer.website is not None, "config.yml needs a url: give the newest year's organizer a website"
     assert link["url"] == organizer.website
     assert link["about"] == f"{organizer.scheduling.zh} · {organizer.scheduling.en}"
+
+
+def test_the_built_site_is_ignored_by_git_even_as_a_link() -> None:
+    """``site`` is a symbolic link to the current build (k12site/output.py); ``site/`` would miss it."""
+    for path in ("site", ".site.builds", ".site.lock", ".cache/templates"):
+        done = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=REPO)
+        assert done.returncode == 0, path

@@ -607,6 +607,8 @@ def test_the_onsite_page_has_a_printable_checklist_with_labelled_checkboxes(site
             label = soup.find("label", attrs={"for": box["id"]})
             assert label and text(label)
         window = year.process.onsite_application_window
+        apply = soup.select_one("#apply + p")
+        assert " ".join(year.info.organizer.scheduling[lang].split()) in text(apply)  # the year's route, not ours
         assert [t["datetime"] for t in soup.select("#apply ~ p time")] == [
             window.start.isoformat(),
             window.end.isoformat(),
