@@ -221,7 +221,7 @@ def _event_ld(year: Year, event: Event, lang: str, base_url: str) -> dict[str, o
         "eventStatus": f"{SCHEMA_ORG}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA_ORG}/OnlineEventAttendanceMode",
         "location": {"@type": "VirtualLocation", "url": event.district.webex.url},
-        "organizer": {"@type": "Organization", "name": year.info.organizer.name[lang]},
+        "organizer": _organizer_ld(year, lang),
         "inLanguage": HTML_LANG[lang],
         # whose schools it is for: the district's counties (who, by duty, is on the agenda page)
         "audience": {
@@ -233,6 +233,14 @@ def _event_ld(year: Year, event: Event, lang: str, base_url: str) -> dict[str, o
     if link:
         item["url"] = link
     return item
+
+
+def _organizer_ld(year: Year, lang: str) -> dict[str, object]:
+    organizer = year.info.organizer
+    found: dict[str, object] = {"@type": "Organization", "name": organizer.name[lang]}
+    if organizer.website:
+        found["url"] = organizer.website
+    return found
 
 
 def json_ld(year: Year, events: list[Event], lang: str, base_url: str = "") -> str:
