@@ -245,6 +245,15 @@ class Move:
         return f"{self.summary}: {self.old} → {self.new} (Taipei time; in {_count(len(self.calendars), 'calendar')})"
 
 
+CALENDAR_WORDS = {  # how a calendar's summary counts each kind of change: one, other
+    "new": ("new event", "new events"),
+    "gone": ("event gone", "events gone"),
+    "move": ("event moves", "events move"),
+    "renamed": ("event renamed", "events renamed"),
+    "new details": ("event with new details", "events with new details"),
+}
+
+
 @dataclass
 class EventChanges:
     """What changes in the events of every calendar, each event once (by UID), in the words of the
@@ -269,7 +278,7 @@ class EventChanges:
             if was.words != now.words:
                 counts["new details"] += 1
                 self.details.setdefault(uid, (now.summary, changed_lines(list(was.words), list(now.words))))
-        said = [_count(n, "event") + f" {what}" for what, n in counts.items() if n]
+        said = [_count(n, *CALENDAR_WORDS[what]) for what, n in counts.items() if n]
         return ", ".join(said) or "details of the calendar itself"
 
 

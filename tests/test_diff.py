@@ -152,6 +152,11 @@ def test_a_real_edit_is_named_change_by_change(clean: Path, capsys: pytest.Captu
         assert f"{lang}/{year}/counties/{next(c for c in facts.district.counties if c != facts.county)}/" in pages
         assert f"{lang}/{year}/counties/{other}/" not in pages
     assert f"- {old_password}\n+ changed0001" in report
+    # each calendar of the district says what changes in it
+    district_calendar = f"- `en/{year}/calendars/districts/district-{number}.ics`: "
+    [said] = [line for line in section(report, "Calendars").splitlines() if line.startswith(district_calendar)]
+    moving = f"{len(parts)} events move" if len(parts) > 1 else "1 event moves"
+    assert said.endswith(f"{moving}, {len(district_parts)} events with new details"), said
     # no record tells readers: a reminder for every part of the district
     reminders = report.split("**Reminder:**")[1].split("####")[0]
     assert len(re.findall(rf"^- {year} District {number} · ", reminders, re.M)) == len(district_parts)
