@@ -290,7 +290,7 @@ def test_the_workflow_step_runs_as_written(clean: Path, tmp_path: Path) -> None:
         summary = tmp_path / "summary.md"
         env = {
             **os.environ,
-            "HOME": str(tmp_path),  # the step's `git config --global` writes here
+            "HOME": str(tmp_path),  # as on a fresh runner: no git configuration of the user
             "BASE_SHA": git(clean, "rev-parse", "base").strip(),
             "PREVIEW_URL": "https://example.github.io/k12-training/",
             "GITHUB_STEP_SUMMARY": str(summary),

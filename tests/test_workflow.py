@@ -48,6 +48,8 @@ def test_every_push_and_pull_request_is_installed_checked_built_and_tested() -> 
     assert "if" not in test
     lines = steps(test)
     assert lines[0].startswith("actions/checkout@")
+    # git works in the checkout though the container's user is not its owner: tests and diff use git
+    assert lines[1] == 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
     assert any(line.startswith("actions/setup-node@") and "'node-version': 20" in line for line in lines)
     assert "bash .ci/run" in lines  # installs, then runs every test
     assert '.venv/bin/python build.py --strict --base-url "$PREVIEW_URL"' in lines
