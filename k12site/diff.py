@@ -367,16 +367,24 @@ def feed_entries(files: dict[str, bytes]) -> set[str]:
     return ids
 
 
-def unrecorded(project: Project, old: dict[str, bytes], changed: set[str]) -> list[str]:
-    """The ``changed`` online session parts (by id) that no new change record names, by session,
-    district or county; a record is new when the site at REF does not publish it yet."""
+def unrecorded(project: Project, old: dict[str, bytes], changed: set[str], gone: list[Fact]) -> list[str]:
+    """The ``changed`` online session parts (by id), and the ``gone`` ones, that no new change record
+    names, by session, district or county; a record is new when the site at REF does not publish it yet."""
     published = feed_entries(old)
     reminders = []
+    fresh: dict[int, list[Change]] = {}
     for year in project.years:
-        fresh = [c for c in year.changes if feed_id(year.number, FACT_LANG, change_anchor(c.date)) not in published]
+        news = [c for c in year.changes if feed_id(year.number, FACT_LANG, change_anchor(c.date)) not in published]
+        fresh[year.number] = news
         for part in sessions_data(year, FACT_LANG).sessions:
-            if part.id in changed and not any(_names(change, part) for change in fresh):
+            if part.id in changed and not any(_names(change, part) for change in news):
                 reminders.append(f"{year.number} District {part.district} · {part_name(part.model_dump(mode='json'))}")
+    for fact in gone:
+        named = (
+            c for c in fresh.get(fact.year, []) if fact.district in {*c.districts, *(r.district for r in c.sessions)}
+        )
+        if next(named, None) is None:
+            reminders.append(f"{fact.year} District {fact.district} · {fact.new} (gone)")
     return reminders
 
 
@@ -445,7 +453,7 @@ def compare(ref: str, old: dict[str, bytes], site: WorkingSite, today: dt.date) 
     report.added, report.gone = sorted(built_now - built_before), sorted(built_before - built_now)
     report.ledger = site.survey.problems
     changed = {uid for fact in report.facts if fact.what != "gone" for uid in fact.ids} | set(moves)
-    report.reminders = unrecorded(site.project, old, changed)
+    report.reminders = unrecorded(site.project, old, changed, [fact for fact in report.facts if fact.what == "gone"])
     return report
 
 

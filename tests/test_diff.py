@@ -19,9 +19,12 @@ import pytest
 import yaml
 from conftest import REPO, copy_real_project
 
+from k12site import models
 from k12site.cli import main
-from k12site.diff import Fact, Report, changed_lines, visible_lines
+from k12site.diff import Fact, Report, changed_lines, unrecorded, visible_lines
+from k12site.feeds import feed_id
 from k12site.loader import load_project
+from k12site.urls import change_anchor
 
 DAY = "2025-08-01"  # before the sessions: the pages mark none of them ended
 
@@ -160,6 +163,25 @@ def test_a_real_edit_is_named_change_by_change(clean: Path, capsys: pytest.Captu
     # no record tells readers: a reminder for every part of the district
     reminders = report.split("**Reminder:**")[1].split("####")[0]
     assert len(re.findall(rf"^- {year} District {number} · ", reminders, re.M)) == len(district_parts)
+
+
+def test_a_session_part_gone_is_reminded_unless_a_new_record_names_its_district(clean: Path) -> None:
+    """Today's data cannot lose a session (each district has one per track), but a year's plan can
+    change its shape: a part that goes is reminded like one that changes."""
+    facts = Facts(clean)
+    project = load_project(clean)
+    year, number = facts.year.number, facts.district.number
+    gone = [Fact(year, number, "gone", "", "HR Network · Afternoon session · 2025-08-12", ["uid"])]
+    assert unrecorded(project, {}, set(), gone) == [
+        f"{year} District {number} · HR Network · Afternoon session · 2025-08-12 (gone)"
+    ]
+    record = models.Change(date="2025-07-28T09:00:00+08:00", text={"zh": "取消", "en": "Cancelled"}, districts=[number])
+    project.years[-1].changes.append(record)
+    assert unrecorded(project, {}, set(), gone) == []
+    # a record the site at REF already publishes is not news of this change
+    entry = feed_id(year, "en", change_anchor(record.date))
+    feed = f'<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>{entry}</id></entry></feed>'.encode()
+    assert len(unrecorded(project, {f"en/{year}/changes.atom": feed}, set(), gone)) == 1
 
 
 def test_a_change_record_answers_the_reminder(clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
