@@ -86,8 +86,11 @@ def site_at(root: Path, ref: str, work: Path, *, base_url: str | None, today: dt
     if archive.returncode != 0:
         raise DiffError(f"git archive {ref}: {archive.stderr.decode(errors='replace').strip()}")
     tree = work / "tree"
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(tree, filter="data")
+    try:  # the "data" filter refuses links that lead out of the folder, devices and the like
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tree, filter="data")
+    except tarfile.TarError as exc:
+        raise DiffError(f"the tree at {ref} cannot be copied out safely: {exc}") from None
     if not (tree / "build.py").is_file():
         raise DiffError(f"{ref} has no build.py at {prefix or 'the top of the repository'}")
     out = work / "site"

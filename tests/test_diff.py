@@ -250,6 +250,16 @@ def test_an_unknown_ref_is_an_error_not_a_crash(clean: Path, capsys: pytest.Capt
     assert err.startswith("error: git rev-parse") and "no-such-branch" in err
 
 
+def test_a_link_out_of_the_tree_at_ref_is_refused(clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (clean / "content" / "passwd").symlink_to("/etc/passwd")
+    git(clean, "add", "-A")
+    git(clean, "commit", "-q", "-m", "a link out")
+    code, out, err = diff(clean, capsys, "HEAD")
+    assert code == 1 and out == ""
+    assert err.startswith("error: the tree at HEAD cannot be copied out safely: ") and "passwd" in err, err
+    git(clean, "reset", "-q", "--hard", "base")
+
+
 def test_diff_needs_a_ref_and_only_diff_takes_one(capsys: pytest.CaptureFixture[str]) -> None:
     for argv in (["diff"], ["build", "main"]):
         with pytest.raises(SystemExit) as exit:
