@@ -70,6 +70,8 @@ def test_on_a_sessions_day_the_county_page_shows_it_first_with_its_join_link(
     assert box.select_one("dl.times time")["datetime"] == "2025-08-06T08:30+08:00"
     assert box.select_one("dl.webex a")["href"] == "https://example.webex.com/j.php?MTID=one"
     assert "2515 928 8798" in text(box) and "pass0806" in text(box)
+    # on the day the join link counts: the session's "add to calendar" links stay in its own section below
+    assert not box.select(".add-links") and county.select("#sessions .add-links")
     assert county.select_one("#sessions section.session h3 .mark-today").get_text() == TODAY[lang]
     assert county.select_one(".next-session time")["datetime"] == "2025-08-20"
     assert not page(out, lang, "counties/beta-city/").select("#today"), "District 2 meets the next day"
