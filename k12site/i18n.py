@@ -330,7 +330,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     # on-site
     "application_window": ("申請期間", "When to apply"),
-    "application_text": ("申請期間：{span}。{scheduling}", "Applications: {span}. {scheduling}"),
+    "application_text": ("縣市可於 {span} 申請。{scheduling}", "Counties may apply from {span}. {scheduling}"),
     "when_where": ("時間與地點", "When and where"),
     "when": ("辦理時間", "When"),
     "where": ("辦理地點", "Where"),
