@@ -65,20 +65,24 @@ def publish(
     a redirect page at its old URL; any other moved file, such as a calendar, which an app
     cannot be redirected to, gets the new file's content there too.
     """
+    survey = render_published(project, output, env, memo, today=today)
+    return settle([*project.warnings, *survey.problems], strict=strict)
+
+
+def render_published(
+    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date | None = None
+) -> ledger.Survey:
+    """Render everything and hold its URLs against the ledger, leaving a redirect page at each moved
+    page's old URL (and a copy of any other moved file); return the ledger's findings, unsettled:
+    `publish` settles them, `build.py urls` lists them and `build.py diff` reports them."""
     render(project, output, env, memo, today=today)
     survey = ledger.survey(project.ledger, ledger.published(output.names))
-    warnings = settle([*project.warnings, *survey.problems], strict=strict)
-    follow_moves(project, output, env, survey)
-    return warnings
-
-
-def follow_moves(project: Project, output: Output, env: jinja2.Environment, survey: ledger.Survey) -> None:
-    """Leave a redirect page at each moved page's old URL, and a copy of any other moved file."""
     for old, new in sorted(survey.moves.items()):
         if new.endswith("/"):
             output.add(url_file(old), redirect_page(env, project.site.base_url, old, new))
         else:
             output.add(old, output.read(new))
+    return survey
 
 
 def check(
@@ -102,9 +106,7 @@ def survey_urls(
 ) -> tuple[Project, ledger.Survey]:
     """Render the whole site in memory and hold its URLs against the ledger, for `build.py urls`."""
     project = load_project(root, base_url=base_url)
-    output = Output()
-    render(project, output, environment(root / "templates", template_cache))
-    return project, ledger.survey(project.ledger, ledger.published(output.names))
+    return project, render_published(project, Output(), environment(root / "templates", template_cache))
 
 
 def build(

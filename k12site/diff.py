@@ -137,13 +137,11 @@ class WorkingSite:
 
 def working_site(root: Path, *, base_url: str | None, today: dt.date) -> WorkingSite:
     """The working tree's site, rendered into memory as `build` would, the ledger's refusals kept as problems."""
-    from .builder import follow_moves, render
+    from .builder import render_published
 
     project = load_project(root, base_url=base_url)
-    output, env = Output(), environment(root / "templates")
-    render(project, output, env, today=today)
-    survey = ledger.survey(project.ledger, ledger.published(output.names))
-    follow_moves(project, output, env, survey)
+    output = Output()
+    survey = render_published(project, output, environment(root / "templates"), today=today)
     return WorkingSite(project, output.files, survey)
 
 
