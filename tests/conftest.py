@@ -1,5 +1,15 @@
-"""Shared fixtures: tiny projects in tmp_path, a copy of the real project, and the projects the
-site tests run against (the real one and one of another shape), each made and built once a session."""
+"""Shared fixtures: tiny projects in tmp_path, copies of the seed project, and the projects the
+site tests run against (the live one and one of another shape), each made and built once a session.
+
+Two kinds of data, held in two ways:
+- **the seed** (`tests/fixtures/seed/`): the data and content as transcribed from the seed's letter
+  and process description, frozen. Tests that name one of its facts (a password, a date, a count,
+  a county's letter text) run on this copy, never on the live data.
+- **the live data** (`data/`, `content/`): the maintainers' to change every week. Tests hold it
+  only by rules (it checks strictly, builds, passes the browser gates and its ledger, and shows
+  whatever it holds), deriving what they expect from whatever data is there.
+Both are built with the live templates and code.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +19,13 @@ from pathlib import Path
 
 import pytest
 from other_shape import write_other_shape
+from seed import REPO, copy_seed_project
 from tiny import write_tiny
 
 from k12site.builder import build
 from k12site.loader import load_project
 from k12site.project import Project
 
-REPO = Path(__file__).resolve().parent.parent
 PINNED_DAY = "1767196800"  # 2026-01-01 00:00 Taipei: every session of the real and tiny data has ended
 
 
@@ -29,33 +39,28 @@ def pinned_day() -> Iterator[None]:
         yield
 
 
-# The projects every site test runs against: the real data, and a project of another shape
-# (tests/other_shape.py). A test that pins one of the seed's facts fails on the second; such
-# facts are asserted in test_real_data.py.
-SHAPES = ("real", "other-shape")
-
-
-def copy_real_project(target: Path) -> Path:
-    """The real data, content and templates, copied so a test may change them."""
-    for name in ("data", "content", "templates"):
-        if (REPO / name).exists():
-            shutil.copytree(REPO / name, target / name)
-    return target
+# The projects every site test runs against: the live data, and a project of another shape
+# (tests/other_shape.py, made from the seed). A test that pins one of the seed's facts fails on
+# the second, and on the live data as soon as a maintainer changes it; such facts are asserted on
+# the seed project (`projects.root("seed")`) in test_real_data.py.
+SHAPES = ("live", "other-shape")
 
 
 class Projects:
-    """The projects of `SHAPES`: each written (the real one is read in place), loaded and built
-    at most once a session, when a test first asks for it. Tests only read them."""
+    """The projects of `SHAPES` and the seed: each written (the live one is read in place), loaded
+    and built at most once a session, when a test first asks for it. Tests only read them."""
 
     def __init__(self, factory: pytest.TempPathFactory) -> None:
         self._factory = factory
-        self._roots: dict[str, Path] = {"real": REPO}
+        self._roots: dict[str, Path] = {"live": REPO}
         self._loaded: dict[str, Project] = {}
         self._sites: dict[tuple[str, str], Path] = {}
 
     def root(self, shape: str) -> Path:
         if shape not in self._roots:
-            self._roots[shape] = write_other_shape(self._factory.mktemp(shape) / "project")
+            target = self._factory.mktemp(shape) / "project"
+            make = {"seed": copy_seed_project, "other-shape": write_other_shape}[shape]
+            self._roots[shape] = make(target)
         return self._roots[shape]
 
     def project(self, shape: str) -> Project:
@@ -92,8 +97,9 @@ def tiny(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def real(tmp_path: Path) -> Path:
-    return copy_real_project(tmp_path / "real")
+def seed_project(tmp_path: Path) -> Path:
+    """A copy of the seed project (its frozen data, with the live templates) that a test may change."""
+    return copy_seed_project(tmp_path / "seed")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""A project of another shape than the seed, made from a copy of the real one.
+"""A project of another shape than the seed, made from a copy of the seed project (tests/fixtures/seed).
 
 The site tests run against this project as well as the real one, so a test that pins one of the
 seed's counts or names (five districts, three tracks, one year, Pingtung's letter) fails here.
@@ -24,10 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from seed import copy_seed_project
 
 from k12site.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
 
 # year -> district -> its counties; each district's first county is its priority county in 115
 DISTRICTS = {
@@ -302,13 +301,12 @@ def write_year_115(root: Path) -> None:
 
 def write_other_shape(root: Path) -> Path:
     """The project described above, written into ``root`` (which must not exist yet)."""
-    for name in ("data", "content", "templates"):
-        shutil.copytree(REPO / name, root / name)
+    copy_seed_project(root)
     site = read(root / "data/site.yaml")
     site["maintainers"]["email"] = "site-team@example.org"
     write(root / "data/site.yaml", site)
     write_year_114(root)
     write_year_115(root)
-    (root / "data/urls.yaml").unlink()  # the real site's promises are not this project's
+    (root / "data/urls.yaml").unlink()  # the seed site's promises are not this project's
     assert main(["urls", "--record", "--root", str(root)]) == 0
     return root

@@ -223,7 +223,7 @@ def guide_example(lang_heading: str) -> str:
 
 
 @pytest.mark.parametrize("heading", ["#### 2. 場次改期", "#### 3.2 Reschedule a session"])
-def test_the_guides_example_of_a_change_record_is_valid_real_data(real: Path, heading: str) -> None:
-    (real / "data/114/changes.yaml").write_text(guide_example(heading), encoding="utf-8")
-    year = load_project(real).years[0]
+def test_the_guides_example_of_a_change_record_is_valid_real_data(seed_project: Path, heading: str) -> None:
+    (seed_project / "data/114/changes.yaml").write_text(guide_example(heading), encoding="utf-8")
+    year = load_project(seed_project).years[0]
     assert [change.sessions[0].district for change in year.changes] == [2]

@@ -56,9 +56,9 @@ def check(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import copy_real_project
+    from seed import copy_seed_project
 
-    root = copy_real_project(tmp_path_factory.mktemp("faq") / "real")
+    root = copy_seed_project(tmp_path_factory.mktemp("faq") / "real")
     add_page(root, "faq", FAQ)
     add_page(root, "downloads", DOWNLOADS)
     add_page(root, "contact", CONTACT)
@@ -108,10 +108,10 @@ def test_content_pages_are_in_the_sitemap_with_their_counterparts(built: Path) -
     assert '<xhtml:link rel="alternate" hreflang="en" href="en/114/contact/"/>' in sitemap
 
 
-def test_the_home_page_may_have_a_front_matter_with_a_description(real: Path, tmp_path: Path) -> None:
-    home = real / "content/114/home.en.md"
+def test_the_home_page_may_have_a_front_matter_with_a_description(seed_project: Path, tmp_path: Path) -> None:
+    home = seed_project / "content/114/home.en.md"
     home.write_text("---\ndescription: The training, in short\n---\n" + home.read_text(encoding="utf-8"))
-    build(real, tmp_path / "out")
+    build(seed_project, tmp_path / "out")
     page = soup(tmp_path / "out", "en/114/index.html")
     assert page.select_one('meta[name="description"]')["content"] == "The training, in short"
     assert not page.select_one(".prose").find(string=re.compile("description"))
@@ -136,9 +136,9 @@ def test_built_in_page_paths_are_reserved_names() -> None:
 # --- located errors ------------------------------------------------------------------------------
 
 
-def test_a_missing_translation_of_a_page_is_located(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    add_page(real, "faq", {"zh-tw": FAQ["zh-tw"]})
-    assert check(real, capsys) == [
+def test_a_missing_translation_of_a_page_is_located(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_page(seed_project, "faq", {"zh-tw": FAQ["zh-tw"]})
+    assert check(seed_project, capsys) == [
         "content/114/faq.zh-tw.md:1:1: (file): the translation faq.en.md is missing",
         "1 problem found; nothing was written.",
     ]
@@ -191,28 +191,30 @@ BROKEN = [
 
 @pytest.mark.parametrize("front, messages", BROKEN, ids=lambda v: "" if isinstance(v, list) else v.split("\n")[1])
 def test_a_bad_front_matter_is_located(
-    real: Path, capsys: pytest.CaptureFixture[str], front: str, messages: list[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str], front: str, messages: list[str]
 ) -> None:
-    add_page(real, "faq", {"zh-tw": FAQ["zh-tw"], "en": front})
-    assert check(real, capsys) == [
+    add_page(seed_project, "faq", {"zh-tw": FAQ["zh-tw"], "en": front})
+    assert check(seed_project, capsys) == [
         *messages,
         f"{len(messages)} problem{'s' if len(messages) > 1 else ''} found; nothing was written.",
     ]
 
 
 def test_a_markdown_link_below_a_front_matter_is_located_on_its_own_line(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_page(real, "faq", {"zh-tw": FAQ["zh-tw"], "en": FAQ["en"].replace("https://example.org/", "javascript:x()")})
-    assert check(real, capsys)[0] == (
+    add_page(
+        seed_project, "faq", {"zh-tw": FAQ["zh-tw"], "en": FAQ["en"].replace("https://example.org/", "javascript:x()")}
+    )
+    assert check(seed_project, capsys)[0] == (
         "content/114/faq.en.md:8:1: (markdown): link 'javascript:x()' is not allowed; "
         "use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"
     )
 
 
-def test_a_title_heading_in_a_pages_text_is_located(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    add_page(real, "faq", {"zh-tw": FAQ["zh-tw"], "en": FAQ["en"].replace("## Registering", "# Registering")})
-    assert check(real, capsys)[0] == (
+def test_a_title_heading_in_a_pages_text_is_located(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_page(seed_project, "faq", {"zh-tw": FAQ["zh-tw"], "en": FAQ["en"].replace("## Registering", "# Registering")})
+    assert check(seed_project, capsys)[0] == (
         "content/114/faq.en.md:6:1: (markdown): a '#' heading would be a second title on the page; "
         "start the text's headings at '##'"
     )
@@ -220,11 +222,11 @@ def test_a_title_heading_in_a_pages_text_is_located(real: Path, capsys: pytest.C
 
 @pytest.mark.parametrize("name", ["sessions", "counties", "calendars", "data", "assets", "changes"])
 def test_a_page_named_like_a_built_in_page_is_refused(
-    real: Path, capsys: pytest.CaptureFixture[str], name: str
+    seed_project: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    add_page(real, name, CONTACT)
+    add_page(seed_project, name, CONTACT)
     taken = "agenda, assets, calendars, changes, counties, data, notice, onsite, process, sessions"
-    assert check(real, capsys) == [
+    assert check(seed_project, capsys) == [
         f"content/114/{name}.en.md:1:1: (file): '{name}' is a path the site uses for its own pages "
         f"({taken}); give the page another name",
         f"content/114/{name}.zh-tw.md:1:1: (file): '{name}' is a path the site uses for its own pages "

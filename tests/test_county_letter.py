@@ -40,19 +40,19 @@ def test_the_guide_gives_the_same_steps_in_both_languages() -> None:
 
 @pytest.mark.parametrize("lang", HEADINGS)
 def test_adding_taipeis_letter_as_the_guide_says_step_by_step(
-    real: Path, lang: str, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     guide = section(HEADINGS[lang])
-    before = snapshot(real)
+    before = snapshot(seed_project)
 
     # 1. One new file, data/114/notices/taipei.yaml: the guide's example, its schema line first.
-    letter = real / "data/114/notices/taipei.yaml"
+    letter = seed_project / "data/114/notices/taipei.yaml"
     assert not letter.exists() and "`taipei`" in guide
     letter.write_text(yaml_example(guide), encoding="utf-8")
     assert letter.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../schemas/")
 
     # 2. Check: the notice's two pages are new URLs (as the guide quotes it), and nothing else.
-    code, out, err = run(real, capsys, "check")
+    code, out, err = run(seed_project, capsys, "check")
     assert code == 0 and new_urls(err) == set(NEW)
     warned = re.search(r"`([^`]*/114/notice/taipei/ is new)`", guide)[1]
     assert any(warned in line for line in err)
@@ -60,22 +60,25 @@ def test_adding_taipeis_letter_as_the_guide_says_step_by_step(
 
     # 3. urls --record adds the two URLs; check --strict then shows no problem at all.
     assert guide.index("build.py urls --record") < guide.index("build.py check --strict")
-    assert run(real, capsys, "urls", "--record") == (
+    assert run(seed_project, capsys, "urls", "--record") == (
         0,
         ["recorded 2 new URLs in data/urls.yaml:", *(f"  {u}" for u in NEW)],
         [],
     )
-    code, out, err = run(real, capsys, "check", "--strict")
+    code, out, err = run(seed_project, capsys, "check", "--strict")
     assert (code, err) == (0, []) and out[0].endswith(", 0 warning(s)")
 
     # The pages the guide says to look at in the preview (built here as CI builds them).
-    code, _, _ = run(real, capsys, "build", "--strict")
+    code, _, _ = run(seed_project, capsys, "build", "--strict")
     assert code == 0
-    assert_the_pages_are_as_the_guide_describes(real / "site", guide, lang)
+    assert_the_pages_are_as_the_guide_describes(seed_project / "site", guide, lang)
 
     # 4. Commit: exactly the files the maintainer touched.
-    assert list(touched(before, snapshot(real))) == sorted(committed(guide))
-    assert touched(before, snapshot(real)) == {"data/114/notices/taipei.yaml": "created", "data/urls.yaml": "edited"}
+    assert list(touched(before, snapshot(seed_project))) == sorted(committed(guide))
+    assert touched(before, snapshot(seed_project)) == {
+        "data/114/notices/taipei.yaml": "created",
+        "data/urls.yaml": "edited",
+    }
 
 
 def assert_the_pages_are_as_the_guide_describes(site: Path, guide: str, lang: str) -> None:

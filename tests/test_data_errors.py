@@ -514,19 +514,21 @@ def test_two_onsite_sessions_of_a_county_on_one_day_are_reported(
     )
 
 
-def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", "--root", str(real)]) == 0
-    before = sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*"))
-    template = real / "templates/county.html"
+def test_a_template_syntax_error_is_located_and_leaves_the_site(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--root", str(seed_project)]) == 0
+    before = sorted(p.relative_to(seed_project).as_posix() for p in (seed_project / "site").rglob("*"))
+    template = seed_project / "templates/county.html"
     template.write_text(
         template.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}", 1), encoding="utf-8"
     )
     capsys.readouterr()
-    assert main(["build", "--root", str(real)]) == 1
+    assert main(["build", "--root", str(seed_project)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines()[0].startswith("templates/county.html:5:1: (template): Encountered unknown tag 'endblok'")
-    assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before
+    assert sorted(p.relative_to(seed_project).as_posix() for p in (seed_project / "site").rglob("*")) == before
 
 
 @pytest.mark.parametrize(
@@ -537,21 +539,21 @@ def test_a_template_syntax_error_is_located_and_leaves_the_site(real: Path, caps
     ],
 )
 def test_a_template_error_at_render_time_is_located_and_leaves_the_site(
-    real: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
+    seed_project: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, message: str
 ) -> None:
-    assert main(["build", "--root", str(real)]) == 0
-    before = sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*"))
-    template = real / "templates/county.html"
+    assert main(["build", "--root", str(seed_project)]) == 0
+    before = sorted(p.relative_to(seed_project).as_posix() for p in (seed_project / "site").rglob("*"))
+    template = seed_project / "templates/county.html"
     text = template.read_text(encoding="utf-8")
     line = text[: text.index(old)].count("\n") + 1
     template.write_text(text.replace(old, new, 1), encoding="utf-8")
     capsys.readouterr()
-    assert main(["build", "--root", str(real)]) == 1
+    assert main(["build", "--root", str(seed_project)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     first = err.splitlines()[0]
     assert first.startswith(f"templates/county.html:{line}:1: (template): ") and message in first, first
-    assert sorted(p.relative_to(real).as_posix() for p in (real / "site").rglob("*")) == before
+    assert sorted(p.relative_to(seed_project).as_posix() for p in (seed_project / "site").rglob("*")) == before
 
 
 def test_a_root_relative_markdown_link_is_reported(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:

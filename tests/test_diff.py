@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, copy_real_project
+from seed import REPO, copy_seed_project
 
 from k12site import models
 from k12site.cli import main
@@ -38,7 +38,7 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git repository holding a copy of this project, committed once as ``base``."""
-    root = copy_real_project(tmp_path_factory.mktemp("diff") / "project")
+    root = copy_seed_project(tmp_path_factory.mktemp("diff") / "project")
     shutil.copytree(REPO / "k12site", root / "k12site", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "build.py", root)
     (root / ".gitignore").write_text("site\n.site.*\n.cache/\n")

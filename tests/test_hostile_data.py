@@ -196,17 +196,17 @@ def test_a_date_or_time_that_would_overflow_is_an_error_not_a_traceback(
     ],
 )
 def test_a_bad_base_url_is_refused_before_any_work(
-    real: Path, capsys: pytest.CaptureFixture[str], url: str, message: str
+    seed_project: Path, capsys: pytest.CaptureFixture[str], url: str, message: str
 ) -> None:
-    assert main(["build", "--root", str(real)]) == 0
-    before = site_bytes(real)
+    assert main(["build", "--root", str(seed_project)]) == 0
+    before = site_bytes(seed_project)
     capsys.readouterr()
     with pytest.raises(SystemExit) as exited:
-        main(["build", "--root", str(real), "--base-url", url])
+        main(["build", "--root", str(seed_project), "--base-url", url])
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert f"--base-url: {url!r} " in err and message in err
-    assert site_bytes(real) == before
+    assert site_bytes(seed_project) == before
 
 
 @pytest.mark.parametrize("url", ["https://example.org/", "https://example.github.io/repo/", "http://localhost:8000/"])

@@ -48,10 +48,17 @@ def site_bytes(root: Path) -> dict[str, bytes]:
 # --- check renders the whole site in memory, as build renders it --------------------------------
 
 
-def test_check_reports_a_template_mistake_exactly_as_build_does(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_template_mistake_exactly_as_build_does(
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # the notice page is the only page that uses this template: data checks alone never see it
-    replace(real, "templates/notice.html", '<p class="translation-note">', '<p class="translation-note">{% endblok %}')
-    checked = run(["check", "--root", str(real)], capsys)
+    replace(
+        seed_project,
+        "templates/notice.html",
+        '<p class="translation-note">',
+        '<p class="translation-note">{% endblok %}',
+    )
+    checked = run(["check", "--root", str(seed_project)], capsys)
     assert checked == (
         1,
         [
@@ -60,13 +67,13 @@ def test_check_reports_a_template_mistake_exactly_as_build_does(real: Path, caps
             "1 problem found; nothing was written.",
         ],
     )
-    assert run(["build", "--root", str(real)], capsys) == checked
+    assert run(["build", "--root", str(seed_project)], capsys) == checked
 
 
-def test_check_writes_no_site(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["check", "--root", str(real)], capsys)[0] == 0
-    assert sorted(p.name for p in real.iterdir()) == [".cache", "content", "data", "templates"]
-    assert sorted(p.name for p in (real / ".cache").iterdir()) == ["templates"]  # compiled templates only
+def test_check_writes_no_site(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["check", "--root", str(seed_project)], capsys)[0] == 0
+    assert sorted(p.name for p in seed_project.iterdir()) == [".cache", "content", "data", "templates"]
+    assert sorted(p.name for p in (seed_project / ".cache").iterdir()) == ["templates"]  # compiled templates only
 
 
 def test_a_project_without_templates_is_a_located_problem_not_a_crash(
@@ -147,20 +154,20 @@ def gone(root: Path, url: str) -> str:
 
 
 def test_a_notice_that_is_no_longer_built_fails_the_build_naming_its_urls_and_keeps_the_site(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(["build", "--root", str(real)], capsys)[0] == 0
-    before = site_bytes(real)
-    (real / "data/114/notices/pingtung.yaml").unlink()
-    assert run(["build", "--root", str(real)], capsys) == (
+    assert run(["build", "--root", str(seed_project)], capsys)[0] == 0
+    before = site_bytes(seed_project)
+    (seed_project / "data/114/notices/pingtung.yaml").unlink()
+    assert run(["build", "--root", str(seed_project)], capsys) == (
         1,
         [
-            gone(real, "en/114/notice/pingtung/"),
-            gone(real, "zh-tw/114/notice/pingtung/"),
+            gone(seed_project, "en/114/notice/pingtung/"),
+            gone(seed_project, "zh-tw/114/notice/pingtung/"),
             "2 problems found; nothing was written.",
         ],
     )
-    assert site_bytes(real) == before
+    assert site_bytes(seed_project) == before
 
 
 def move(root: Path, *pairs: tuple[str, str], record: tuple[str, ...] = ()) -> None:
@@ -170,16 +177,16 @@ def move(root: Path, *pairs: tuple[str, str], record: tuple[str, ...] = ()) -> N
 
 
 def test_a_moved_page_leaves_a_redirect_page_in_both_languages_at_its_old_url(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (real / "data/114/notices/pingtung.yaml").unlink()
+    (seed_project / "data/114/notices/pingtung.yaml").unlink()
     move(
-        real,
+        seed_project,
         ("en/114/notice/pingtung/", "en/114/counties/pingtung/"),
         ("zh-tw/114/notice/pingtung/", "zh-tw/114/counties/pingtung/"),
     )
-    assert run(["build", "--strict", "--root", str(real)], capsys) == (0, [])
-    site = real / "site"
+    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
+    site = seed_project / "site"
     for lang, html_lang, other in (("en", "en", "zh-Hant-TW"), ("zh-tw", "zh-Hant-TW", "en")):
         soup = BeautifulSoup((site / f"{lang}/114/notice/pingtung/index.html").read_bytes(), "html.parser")
         assert soup.html["lang"] == html_lang
@@ -197,30 +204,30 @@ def test_a_moved_page_leaves_a_redirect_page_in_both_languages_at_its_old_url(
 
 
 def test_a_redirect_page_names_the_new_address_in_full_when_the_site_address_is_known(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (real / "data/114/notices/pingtung.yaml").unlink()
+    (seed_project / "data/114/notices/pingtung.yaml").unlink()
     move(
-        real,
+        seed_project,
         ("en/114/notice/pingtung/", "en/114/counties/pingtung/"),
         ("zh-tw/114/notice/pingtung/", "zh-tw/114/"),
     )
     base = "https://example.org/training/"
-    assert run(["build", "--root", str(real), "--base-url", base], capsys)[0] == 0
-    soup = BeautifulSoup((real / "site/zh-tw/114/notice/pingtung/index.html").read_bytes(), "html.parser")
+    assert run(["build", "--root", str(seed_project), "--base-url", base], capsys)[0] == 0
+    soup = BeautifulSoup((seed_project / "site/zh-tw/114/notice/pingtung/index.html").read_bytes(), "html.parser")
     assert soup.select_one('link[rel="canonical"]')["href"] == base + "zh-tw/114/"
     assert soup.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../../"  # works on a mirror too
     assert {a.get_text() for a in soup.select("main a")} == {base + "zh-tw/114/"}
 
 
 def test_a_moved_calendar_holds_the_new_calendars_bytes_at_its_old_url(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A calendar app subscribed to the old URL cannot follow a page: it gets the calendar itself."""
     old, new = "en/114/calendars/tracks/hr-network.ics", "en/114/calendars/tracks/hr.ics"
-    move(real, (old, new), record=(old,))
-    assert run(["build", "--strict", "--root", str(real)], capsys) == (0, [])
-    assert (real / "site" / old).read_bytes() == (real / "site" / new).read_bytes()
+    move(seed_project, (old, new), record=(old,))
+    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
+    assert (seed_project / "site" / old).read_bytes() == (seed_project / "site" / new).read_bytes()
 
 
 def test_a_project_without_a_ledger_has_nothing_recorded_and_says_so_once(
@@ -403,36 +410,36 @@ def _move_to_nothing(root: Path) -> None:
     ids=["gone", "new", "moved", "moved-to-nothing", "unchanged"],
 )
 def test_check_strict_fails_exactly_where_build_strict_fails(
-    real: Path, capsys: pytest.CaptureFixture[str], change, code: int
+    seed_project: Path, capsys: pytest.CaptureFixture[str], change, code: int
 ) -> None:
-    change(real)
-    checked = run(["check", "--strict", "--root", str(real)], capsys)
+    change(seed_project)
+    checked = run(["check", "--strict", "--root", str(seed_project)], capsys)
     assert checked[0] == code
-    assert run(["build", "--strict", "--root", str(real)], capsys) == checked
+    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == checked
 
 
 # --- nothing outside the project ------------------------------------------------------------------
 
 
 def test_redirect_pages_and_copied_calendars_mention_nothing_outside_the_project(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _move_notice(real)
+    _move_notice(seed_project)
     old, new = "zh-tw/114/calendars/tracks/hr-network.ics", "zh-tw/114/calendars/tracks/hr.ics"
-    replace(real, "data/urls.yaml", "moved:\n", f"  - {old}\nmoved:\n  {old}: {new}\n")
-    assert run(["build", "--root", str(real)], capsys)[0] == 0
+    replace(seed_project, "data/urls.yaml", "moved:\n", f"  - {old}\nmoved:\n  {old}: {new}\n")
+    assert run(["build", "--root", str(seed_project)], capsys)[0] == 0
     for rel in ("en/114/notice/pingtung/index.html", "zh-tw/114/notice/pingtung/index.html", old):
-        text = (real / "site" / rel).read_text(encoding="utf-8")
-        assert str(real.parent) not in text and "/tmp" not in text
+        text = (seed_project / "site" / rel).read_text(encoding="utf-8")
+        assert str(seed_project.parent) not in text and "/tmp" not in text
         for url in re.findall(r'(?:href|url)="?=?([^" >]+)', text):
             assert "://" not in url and not url.startswith("/"), url
 
 
 def test_a_move_whose_old_url_clashes_with_a_built_file_is_refused_by_check_and_build_alike(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A redirect page at all.ics/ would need a folder where the calendar file is."""
-    move(real, ("en/114/calendars/all.ics/", "en/114/"), record=("en/114/calendars/all.ics/",))
+    move(seed_project, ("en/114/calendars/all.ics/", "en/114/"), record=("en/114/calendars/all.ics/",))
     expected = (
         1,
         [
@@ -440,9 +447,9 @@ def test_a_move_whose_old_url_clashes_with_a_built_file_is_refused_by_check_and_
             "would have the same name; the last good site was left as it was"
         ],
     )
-    assert run(["check", "--root", str(real)], capsys) == expected
-    assert run(["build", "--root", str(real)], capsys) == expected
-    assert not (real / "site").exists()
+    assert run(["check", "--root", str(seed_project)], capsys) == expected
+    assert run(["build", "--root", str(seed_project)], capsys) == expected
+    assert not (seed_project / "site").exists()
 
 
 # --- build.py urls: every URL's state, and --record ------------------------------------------------
@@ -541,21 +548,21 @@ def test_record_keeps_the_comments_at_the_top_and_the_moves_and_sorts_the_rest(
 
 
 def test_record_refuses_while_a_recorded_url_is_missing_and_writes_nothing(
-    real: Path, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = (real / "data/urls.yaml").read_bytes()
-    add_notice(real, "kaohsiung", like="pingtung")
-    (real / "data/114/notices/pingtung.yaml").unlink()
-    assert out(["urls", "--record", "--root", str(real)], capsys) == (
+    before = (seed_project / "data/urls.yaml").read_bytes()
+    add_notice(seed_project, "kaohsiung", like="pingtung")
+    (seed_project / "data/114/notices/pingtung.yaml").unlink()
+    assert out(["urls", "--record", "--root", str(seed_project)], capsys) == (
         1,
         [],
         [
-            gone(real, "en/114/notice/pingtung/"),
-            gone(real, "zh-tw/114/notice/pingtung/"),
+            gone(seed_project, "en/114/notice/pingtung/"),
+            gone(seed_project, "zh-tw/114/notice/pingtung/"),
             "2 problems found; nothing was written.",
         ],
     )
-    assert (real / "data/urls.yaml").read_bytes() == before
+    assert (seed_project / "data/urls.yaml").read_bytes() == before
 
 
 def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -568,15 +575,15 @@ def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys
     assert run(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
 
 
-def test_the_real_ledger_is_what_record_writes(real: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = (real / "data/urls.yaml").read_bytes()
+def test_the_real_ledger_is_what_record_writes(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (seed_project / "data/urls.yaml").read_bytes()
     assert before.decode("utf-8").startswith(f"# yaml-language-server: $schema=../schemas/urls.schema.json\n{HEADER}")
-    (real / "data/urls.yaml").write_bytes(before.replace(b"  - en/114/onsite/\n", b""))
-    assert out(["urls", "--record", "--root", str(real)], capsys)[1] == [
+    (seed_project / "data/urls.yaml").write_bytes(before.replace(b"  - en/114/onsite/\n", b""))
+    assert out(["urls", "--record", "--root", str(seed_project)], capsys)[1] == [
         "recorded 1 new URL in data/urls.yaml:",
         "  en/114/onsite/",
     ]
-    assert (real / "data/urls.yaml").read_bytes() == before
+    assert (seed_project / "data/urls.yaml").read_bytes() == before
 
 
 def test_record_never_writes_through_a_link_and_replaces_the_file_whole(

@@ -71,10 +71,10 @@ def test_the_guide_gives_the_same_steps_in_both_languages() -> None:
 
 
 def test_starting_year_115_as_the_guide_says_step_by_step(
-    real: Path, guide: str, capsys: pytest.CaptureFixture[str]
+    seed_project: Path, guide: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = snapshot(real)
-    seed = load_project(real)
+    before = snapshot(seed_project)
+    seed = load_project(seed_project)
     recorded, sessions = set(seed.ledger.model.urls), seed.years[0].sessions
 
     # 1. Copy the year's folders and check: check names what must change first.
@@ -83,48 +83,48 @@ def test_starting_year_115_as_the_guide_says_step_by_step(
         "cp -r content/114 content/115",
         ".venv/bin/python build.py check",
     ]
-    shutil.copytree(real / "data/114", real / "data/115")
-    shutil.copytree(real / "content/114", real / "content/115")
+    shutil.copytree(seed_project / "data/114", seed_project / "data/115")
+    shutil.copytree(seed_project / "content/114", seed_project / "content/115")
     first = quoted_after(guide, "Check first says")
-    assert run(real, capsys, "check") == (1, [], [first, "1 problem found; nothing was written."])
+    assert run(seed_project, capsys, "check") == (1, [], [first, "1 problem found; nothing was written."])
 
     # 2. First, last year's letters go: they do not apply, and their hours name last year's sessions.
     assert "rm data/115/notices/*.yaml" in guide
-    for letter in (real / "data/115/notices").glob("*.yaml"):
+    for letter in (seed_project / "data/115/notices").glob("*.yaml"):
         letter.unlink()
 
     # 3. year.yaml: the year, its titles, when the plan was published. Check passes; the 115 URLs are new.
     edit(
-        real / "data/115/year.yaml",
+        seed_project / "data/115/year.yaml",
         ("academic_year: 114", "academic_year: 115"),
         ("114學年度", "115學年度"),
         ("2025–26", "2026–27"),
         ("published: 2025-07-21T00:00:00Z", "published: 2026-07-20T00:00:00Z"),
     )
-    code, _, err = run(real, capsys, "check")
+    code, _, err = run(seed_project, capsys, "check")
     assert code == 0 and only_new_urls_of_115(err)
 
     # 4. process.yaml's title and windows, each track's window: the sessions now lie outside them.
-    edit(real / "data/115/process.yaml", ("114學年度", "115學年度"), ("2025–26", "2026–27"))
-    move_dates(real / "data/115/process.yaml")
-    move_dates(real / "data/115/tracks.yaml")
-    code, _, err = run(real, capsys, "check")
+    edit(seed_project / "data/115/process.yaml", ("114學年度", "115學年度"), ("2025–26", "2026–27"))
+    move_dates(seed_project / "data/115/process.yaml")
+    move_dates(seed_project / "data/115/tracks.yaml")
+    code, _, err = run(seed_project, capsys, "check")
     assert code == 1 and err[-1] == f"{len(sessions)} problems found; nothing was written."
     assert all(
         re.match(r"data/115/sessions\.yaml:\d+:\d+: sessions\[\d+\]\.date: .* is outside the", e) for e in err[:-1]
     )
 
     # 5. Every date in sessions.yaml (their sequence is 0 and none has `updated`): check passes again.
-    sessions_file = real / "data/115/sessions.yaml"
+    sessions_file = seed_project / "data/115/sessions.yaml"
     assert "updated" not in sessions_file.read_text(encoding="utf-8").split("sessions:")[1]
     assert re.findall(r"sequence: (\d+)", sessions_file.read_text(encoding="utf-8")) == ["0"] * len(sessions)
     move_dates(sessions_file)
-    code, _, err = run(real, capsys, "check")
+    code, _, err = run(seed_project, capsys, "check")
     assert code == 0 and only_new_urls_of_115(err)
 
     # 6. districts.yaml: four districts with new Webex details; Lienchiang in none. Check finds the
     # sessions of the district that is gone; without them it passes. onsite.yaml has `sessions: []`.
-    districts = real / "data/115/districts.yaml"
+    districts = seed_project / "data/115/districts.yaml"
     edit(
         districts,
         ("    counties: [kaohsiung, chiayi-county, chiayi-city, yunlin]\n    schools: 768",
@@ -133,44 +133,44 @@ def test_starting_year_115_as_the_guide_says_step_by_step(
     )  # fmt: skip
     text_ = districts.read_text(encoding="utf-8")
     districts.write_text(text_[: text_.index("  - number: 5")].replace("k12ea08", "k12ea15"), encoding="utf-8")
-    code, _, err = run(real, capsys, "check")
+    code, _, err = run(seed_project, capsys, "check")
     assert code == 1 and err[-1] == "3 problems found; nothing was written."
     assert all(e.endswith("district: there is no district 5 in districts.yaml") for e in err[:-1]), err
     edit(
         sessions_file, *((line + "\n", "") for line in sessions_file.read_text().splitlines() if "district: 5," in line)
     )
-    assert "sessions: []" in (real / "data/115/onsite.yaml").read_text(encoding="utf-8")
-    code, _, err = run(real, capsys, "check")
+    assert "sessions: []" in (seed_project / "data/115/onsite.yaml").read_text(encoding="utf-8")
+    code, _, err = run(seed_project, capsys, "check")
     assert code == 0 and only_new_urls_of_115(err)
 
     # 7. The home page text: the year, and what it counts.
-    edit(real / "content/115/home.en.md", ("2025–26", "2026–27"), ("in five districts", "in four districts"))
-    edit(real / "content/115/home.zh-tw.md", ("114 學年度", "115 學年度"), ("分五區", "分四區"))
+    edit(seed_project / "content/115/home.en.md", ("2025–26", "2026–27"), ("in five districts", "in four districts"))
+    edit(seed_project / "content/115/home.zh-tw.md", ("114 學年度", "115 學年度"), ("分五區", "分四區"))
 
     # 8. Check warns only that the 115 URLs are new; urls --record records them; check --strict passes.
-    code, _, err = run(real, capsys, "check")
+    code, _, err = run(seed_project, capsys, "check")
     new = only_new_urls_of_115(err)
     assert code == 0
-    code, out, _ = run(real, capsys, "urls", "--record")
+    code, out, _ = run(seed_project, capsys, "urls", "--record")
     assert code == 0 and out == [
         f"recorded {len(new)} new URLs in data/urls.yaml:",
         *(f"  {url}" for url in sorted(new)),
     ]
-    code, out, err = run(real, capsys, "check", "--strict")
+    code, out, err = run(seed_project, capsys, "check", "--strict")
     assert (code, err) == (0, []) and out[0].startswith("OK: 22 counties, 2 academic year(s) (114, 115)")
-    assert set(load_project(real).ledger.model.urls) == recorded | new
+    assert set(load_project(seed_project).ledger.model.urls) == recorded | new
 
     # 9. The build, and what the guide promises of it.
-    code, out, _ = run(real, capsys, "build")
+    code, out, _ = run(seed_project, capsys, "build")
     assert code == 0 and out[0].startswith("Built ")
-    site = real / "site"
+    site = seed_project / "site"
     built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert {url + "index.html" if url.endswith("/") else url for url in recorded} <= built  # no URL moves
     assert_the_site_leads_to_115_and_114_says_so(site)
 
     # 10. What the maintainer touched: data and content only, all in the guide's commit; of the
     # copied files, those the guide names were edited, and last year's letter is gone.
-    after = snapshot(real)
+    after = snapshot(seed_project)
     changes = touched(before, after)
     assert all(under(rel, committed(guide)) for rel in changes), changes
     assert {rel: what for rel, what in changes.items() if not rel.startswith(("data/115/", "content/115/"))} == {

@@ -1,5 +1,7 @@
 """Open data: each year's online sessions as CSV and as JSON with its JSON Schema, per language, and
-the same facts as schema.org Events in the county and sessions pages, read by real parsers."""
+the same facts as schema.org Events in the county and sessions pages, read by real parsers.
+
+They run on the seed project (tests/fixtures/seed, frozen), whose facts some of them name."""
 
 from __future__ import annotations
 
@@ -14,14 +16,15 @@ import extruct
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
+from conftest import Projects
 from icalendar import Calendar
+from seed import SEED
 
 from k12site import i18n
 from k12site.builder import build
 from k12site.loader import load_project
 from k12site.project import Year
 
-REPO = Path(__file__).resolve().parent.parent
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
 FILES = ("sessions.csv", "sessions.json", "sessions.schema.json")
@@ -44,16 +47,14 @@ SEED_DISTRICT_5 = "Tainan City, Nantou County, Kinmen County, Lienchiang County,
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real data, built once (no base URL, as in data/site.yaml)."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    build(REPO, out, base_url="")
-    return out
+def site(projects: Projects) -> Path:
+    """The seed project, built once a session (no base URL, as in its data/site.yaml)."""
+    return projects.site("seed")
 
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    return load_project(REPO).years[0]
+    return load_project(SEED).years[0]
 
 
 def data_file(lang: str, name: str, number: int = 114) -> str:
@@ -180,12 +181,12 @@ def test_the_json_holds_the_seeds_instants_in_taipei_time(site: Path) -> None:
     assert data["updated"] == "2025-07-21T08:00:00+08:00"
 
 
-def test_the_open_data_follows_a_moved_session(real: Path, tmp_path: Path) -> None:
-    sessions = real / "data/114/sessions.yaml"
+def test_the_open_data_follows_a_moved_session(seed_project: Path, tmp_path: Path) -> None:
+    sessions = seed_project / "data/114/sessions.yaml"
     old = "{district: 5, track: hr, date: 2025-08-12, period: full_day, sequence: 0}"
     new = "{district: 5, track: hr, date: 2025-08-11, period: full_day, sequence: 1, updated: 2025-08-05T09:30:00Z}"
     sessions.write_text(sessions.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    build(real, tmp_path / "out", base_url="")
+    build(seed_project, tmp_path / "out", base_url="")
     data = read_json(tmp_path / "out" / data_file("en", "sessions.json"))
     assert data["updated"] == "2025-08-05T17:30:00+08:00"
     moved = [s["start"] for s in data["sessions"] if s["district"] == 5 and s["track"]["slug"] == "hr"]
@@ -214,7 +215,7 @@ def instant(value: str) -> dt.datetime:
 
 
 COUNTIES = [
-    line.split(": ")[1] for line in (REPO / "data/counties.yaml").read_text().splitlines() if "- slug: " in line
+    line.split(": ")[1] for line in (SEED / "data/counties.yaml").read_text().splitlines() if "- slug: " in line
 ]
 PAGES = [("sessions/", "calendars/all.ics")] + [
     (f"counties/{slug}/", f"calendars/counties/{slug}.ics") for slug in COUNTIES

@@ -27,11 +27,11 @@ def text(node) -> str:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import copy_real_project
+    from seed import copy_seed_project
 
-    real = copy_real_project(tmp_path_factory.mktemp("real") / "real")
-    build(real, real / "site", base_url=BASE)
-    return real / "site"
+    seed_project = copy_seed_project(tmp_path_factory.mktemp("real") / "real")
+    build(seed_project, seed_project / "site", base_url=BASE)
+    return seed_project / "site"
 
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
@@ -87,18 +87,18 @@ def test_no_qr_code_without_a_base_url(tiny: Path) -> None:
     assert not soup(tiny / "site", "en/114/counties/alpha/index.html").select("svg.qr")
 
 
-def test_last_updated_comes_from_the_data_never_the_build_time(real: Path, tmp_path: Path) -> None:
+def test_last_updated_comes_from_the_data_never_the_build_time(seed_project: Path, tmp_path: Path) -> None:
     def stamp(out: Path, county: str):
         return soup(out, f"en/114/counties/{county}/index.html").select_one(".print-card time")
 
-    build(real, tmp_path / "a")
+    build(seed_project, tmp_path / "a")
     assert stamp(tmp_path / "a", "kaohsiung")["datetime"] == "2025-07-21"  # when the plan was published
-    sessions = real / "data/114/sessions.yaml"
+    sessions = seed_project / "data/114/sessions.yaml"
     body = sessions.read_text(encoding="utf-8")
     line = next(line for line in body.splitlines() if "district: 4" in line and "track: hr" in line)
     changed = re.sub(r"sequence: \d+", "sequence: 1", line).replace("}", ", updated: 2025-08-01T17:00:00Z}")
     sessions.write_text(body.replace(line, changed), encoding="utf-8")
-    build(real, tmp_path / "b")
+    build(seed_project, tmp_path / "b")
     assert stamp(tmp_path / "b", "kaohsiung")["datetime"] == "2025-08-02"  # 17:00 UTC is the next day in Taipei
     assert stamp(tmp_path / "b", "taipei")["datetime"] == "2025-07-21"  # another district: unchanged
     assert stamp(tmp_path / "b", "pingtung")["datetime"] == "2025-07-21"  # its letter's date

@@ -1,8 +1,9 @@
-"""The real data holds the seed's facts (Pingtung County's letter and the process description),
-and the site built from it shows them.
+"""The seed project (tests/fixtures/seed, frozen) holds the seed's facts (Pingtung County's letter
+and the process description), and the site built from it shows them.
 
 The site tests (test_site.py, test_calendars.py) derive what they expect from whatever project
-they build; the seed's own counts, names and words are pinned here, and only here.
+they build, the live data among them; the seed's own counts, names and words are pinned here, on
+the frozen transcription, and never on the live data that maintainers change.
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Projects
 from icalendar import Calendar
+from seed import REPO, SEED
 
 from k12site import dates, i18n
 from k12site.loader import load_project
 from k12site.project import Year, part_times
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def year() -> Year:
-    return load_project(REPO).years[0]
+    return load_project(SEED).years[0]
 
 
 DISTRICTS = {
@@ -73,7 +73,7 @@ DISTRICTS = {
 
 
 def test_the_real_data_passes_check_and_strict_with_a_base_url() -> None:
-    project = load_project(REPO, base_url="https://example.github.io/repo/", strict=True)
+    project = load_project(SEED, base_url="https://example.github.io/repo/", strict=True)
     assert [y.number for y in project.years] == [114]
 
 
@@ -104,8 +104,8 @@ def test_each_district_has_the_seeds_counties_schools_meeting_and_dates(year: Ye
 
 def test_every_county_is_in_exactly_one_district_and_totals_are_derived(year: Year) -> None:
     listed = [slug for d in year.districts for slug in d.counties]
-    assert sorted(listed) == sorted(c.slug for c in load_project(REPO).counties)  # every county of counties.yaml
-    assert year.counties == load_project(REPO).counties
+    assert sorted(listed) == sorted(c.slug for c in load_project(SEED).counties)  # every county of counties.yaml
+    assert year.counties == load_project(SEED).counties
     assert year.total_schools == 788 + 732 + 753 + 768 + 748
     assert year.district_of("pingtung").number == 5
     assert year.district(5).priority_counties == ["pingtung"]
@@ -214,7 +214,7 @@ def test_pingtungs_own_instructions_are_its_letters(year: Year) -> None:
 def test_the_plan_holds_no_countys_registration_leave_or_hours() -> None:
     """year.yaml and tracks.yaml are the national plan's: nothing there is one county's letter."""
     for name in ("year.yaml", "tracks.yaml"):
-        lines = (REPO / "data/114" / name).read_text(encoding="utf-8").splitlines()
+        lines = (SEED / "data/114" / name).read_text(encoding="utf-8").splitlines()
         data = "\n".join(line for line in lines if not line.lstrip().startswith("#"))  # comments say where they went
         for fact in ("全國教師在職進修資訊網", "公假", "研習時數", "hours:", "registration:", "leave:"):
             assert fact not in data, (name, fact)
@@ -286,7 +286,7 @@ class Built:
 
 @pytest.fixture(scope="module")
 def site(projects: Projects) -> Built:
-    return Built(projects.site("real"))
+    return Built(projects.site("seed"))
 
 
 SEED_PAGES = [
@@ -354,7 +354,7 @@ def test_pingtungs_page_shows_district_5_its_hr_day_and_its_letter(site: Built, 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_other_county_shows_pingtungs_registration_leave_or_hours(site: Built, lang: str) -> None:
     words = ("全國教師在職進修資訊網", "Teacher In-Service", "公假登記", "granted official leave", "小時", " hours:")
-    for county in load_project(REPO).years[0].counties:
+    for county in load_project(SEED).years[0].counties:
         if county.slug != "pingtung":
             page = site.page(lang, f"counties/{county.slug}/")
             assert not [word for word in words if word in text(page)], county.slug

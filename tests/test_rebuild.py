@@ -39,56 +39,56 @@ def edit(path: Path, old: str, new: str) -> None:
     ],
     ids=["password", "reschedule", "county-name", "markdown", "template"],
 )
-def test_a_rebuild_after_one_change_equals_a_full_build(real: Path, rel: str, old: str, new: str) -> None:
-    rebuilder = Rebuilder(real, real / "site")
+def test_a_rebuild_after_one_change_equals_a_full_build(seed_project: Path, rel: str, old: str, new: str) -> None:
+    rebuilder = Rebuilder(seed_project, seed_project / "site")
     rebuilder.build()
     rebuilder.build()
-    before = tree(real / "site")
-    edit(real / rel, old, new)
+    before = tree(seed_project / "site")
+    edit(seed_project / rel, old, new)
     rebuilder.build()
-    after = tree(real / "site")
-    build(real, real / "full", index=False)  # serve leaves out the search index
-    assert after == tree(real / "full")
+    after = tree(seed_project / "site")
+    build(seed_project, seed_project / "full", index=False)  # serve leaves out the search index
+    assert after == tree(seed_project / "full")
     assert after != before
 
 
-def test_a_page_that_is_gone_from_the_data_is_gone_from_the_site(real: Path) -> None:
-    rebuilder = Rebuilder(real, real / "site")
+def test_a_page_that_is_gone_from_the_data_is_gone_from_the_site(seed_project: Path) -> None:
+    rebuilder = Rebuilder(seed_project, seed_project / "site")
     rebuilder.build()
     rebuilder.build()
-    (real / "data/114/notices/pingtung.yaml").unlink()
-    ledger = real / "data/urls.yaml"  # as if the notice had never been published (else it must move)
+    (seed_project / "data/114/notices/pingtung.yaml").unlink()
+    ledger = seed_project / "data/urls.yaml"  # as if the notice had never been published (else it must move)
     lines = ledger.read_text(encoding="utf-8").splitlines(keepends=True)
     ledger.write_text("".join(line for line in lines if "/notice/pingtung/" not in line), encoding="utf-8")
     rebuilder.build()
-    build(real, real / "full", index=False)  # serve's builds leave out the search index
-    assert tree(real / "site") == tree(real / "full")
-    assert not (real / "site/en/114/notice").exists()
-    folders = {p.relative_to(real / "site") for p in (real / "site").rglob("*") if p.is_dir()}
-    assert folders == {p.relative_to(real / "full") for p in (real / "full").rglob("*") if p.is_dir()}
+    build(seed_project, seed_project / "full", index=False)  # serve's builds leave out the search index
+    assert tree(seed_project / "site") == tree(seed_project / "full")
+    assert not (seed_project / "site/en/114/notice").exists()
+    folders = {p.relative_to(seed_project / "site") for p in (seed_project / "site").rglob("*") if p.is_dir()}
+    assert folders == {p.relative_to(seed_project / "full") for p in (seed_project / "full").rglob("*") if p.is_dir()}
 
 
-def test_a_failed_rebuild_keeps_the_last_good_site_and_recovers(real: Path) -> None:
-    rebuilder = Rebuilder(real, real / "site")
+def test_a_failed_rebuild_keeps_the_last_good_site_and_recovers(seed_project: Path) -> None:
+    rebuilder = Rebuilder(seed_project, seed_project / "site")
     rebuilder.build()
-    good = tree(real / "site")
-    path = real / "data/114/districts.yaml"
+    good = tree(seed_project / "site")
+    path = seed_project / "data/114/districts.yaml"
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace("schools: 788", "schools: many"), encoding="utf-8")
     with pytest.raises(DataError):
         rebuilder.build()
-    assert tree(real / "site") == good
+    assert tree(seed_project / "site") == good
     path.write_text(original, encoding="utf-8")
     rebuilder.build()
-    assert tree(real / "site") == good
+    assert tree(seed_project / "site") == good
 
 
-def test_the_rebuild_memory_keeps_only_what_the_last_build_used(real: Path) -> None:
-    rebuilder = Rebuilder(real, real / "site")
+def test_the_rebuild_memory_keeps_only_what_the_last_build_used(seed_project: Path) -> None:
+    rebuilder = Rebuilder(seed_project, seed_project / "site")
     rebuilder.build()
     assert rebuilder.memo is not None
     first = set(rebuilder.memo.now)
-    edit(real / "data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999")
+    edit(seed_project / "data/114/districts.yaml", "password: k12ea0812", "password: k12ea0999")
     rebuilder.build()
     second = set(rebuilder.memo.now)
     assert len(second) == len(first)  # the old district-5 events are gone, the new ones in

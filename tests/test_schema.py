@@ -69,26 +69,26 @@ def test_the_schema_line_is_a_path_relative_to_the_data_file(data_file: str, lin
     assert schema.modeline(REPO / data_file, REPO) == line
 
 
-def test_the_schema_command_writes_schemas_and_adds_missing_schema_lines(real: Path, capsys) -> None:
-    notice = real / "data/114/notices/pingtung.yaml"
+def test_the_schema_command_writes_schemas_and_adds_missing_schema_lines(seed_project: Path, capsys) -> None:
+    notice = seed_project / "data/114/notices/pingtung.yaml"
     without = notice.read_text(encoding="utf-8").split("\n", 1)[1]
     notice.write_text(without, encoding="utf-8")
-    copied = real / "data/114/notices/kaohsiung.yaml"
+    copied = seed_project / "data/114/notices/kaohsiung.yaml"
     copied.write_text(
         "# yaml-language-server: $schema=../../schemas/sessions.schema.json\n" + without, encoding="utf-8"
     )
 
-    assert main(["schema", "--root", str(real)]) == 0
+    assert main(["schema", "--root", str(seed_project)]) == 0
 
     printed = capsys.readouterr().out
-    assert f"wrote {real / 'schemas/notice.schema.json'}" in printed
+    assert f"wrote {seed_project / 'schemas/notice.schema.json'}" in printed
     assert f"wrote {notice}" in printed and f"wrote {copied}" in printed
-    assert f"wrote {real / 'data/114/sessions.yaml'}" not in printed  # already right: left alone
+    assert f"wrote {seed_project / 'data/114/sessions.yaml'}" not in printed  # already right: left alone
     line = "# yaml-language-server: $schema=../../../schemas/notice.schema.json\n"
     assert notice.read_text(encoding="utf-8") == line + without
     assert copied.read_text(encoding="utf-8") == line + without
-    assert schema.stale_schemas(real) == []
-    load_project(real)  # the schema line is a comment to the site's own reader
+    assert schema.stale_schemas(seed_project) == []
+    load_project(seed_project)  # the schema line is a comment to the site's own reader
 
 
 # --- build.py schema writes only plain files inside the project, each in one step -----------

@@ -36,12 +36,14 @@ SLOW_SECONDS = 2.0
 # --- the rebuild, in process ----------------------------------------------------------------
 
 
-def test_a_failed_rebuild_keeps_the_last_good_site_and_remembers_the_problems(real: Path, tmp_path: Path) -> None:
-    preview = Preview(real, tmp_path / "served" / "site")
+def test_a_failed_rebuild_keeps_the_last_good_site_and_remembers_the_problems(
+    seed_project: Path, tmp_path: Path
+) -> None:
+    preview = Preview(seed_project, tmp_path / "served" / "site")
     assert preview.build() and preview.failure is None
     page = preview.site / COUNTY_PAGE.strip("/") / "index.html"
     good = page.read_bytes()
-    districts = real / DISTRICTS
+    districts = seed_project / DISTRICTS
     districts.write_text(
         districts.read_text(encoding="utf-8").replace("schools: 748", "schools: many"), encoding="utf-8"
     )
@@ -57,10 +59,10 @@ def test_a_failed_rebuild_keeps_the_last_good_site_and_remembers_the_problems(re
     assert preview.build("districts.yaml changed") and preview.failure is None
 
 
-def test_a_template_mistake_is_reported_with_its_file_and_line(real: Path, tmp_path: Path) -> None:
-    preview = Preview(real, tmp_path / "site")
+def test_a_template_mistake_is_reported_with_its_file_and_line(seed_project: Path, tmp_path: Path) -> None:
+    preview = Preview(seed_project, tmp_path / "site")
     assert preview.build()
-    template = real / "templates/404.html"
+    template = seed_project / "templates/404.html"
     _edit(template, "{% endblock %}", "{% endblok %}")
     assert not preview.build("404.html changed")
     line = _line_of(template, "{% endblok %}")
@@ -318,10 +320,10 @@ def _line_of(path: Path, text: str) -> int:
 
 
 def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_error_and_a_fix_recovers(
-    real: Path, tmp_path: Path
+    seed_project: Path, tmp_path: Path
 ) -> None:
-    districts = real / DISTRICTS
-    with serving(real, tmp_path / "terminal.txt") as site:
+    districts = seed_project / DISTRICTS
+    with serving(seed_project, tmp_path / "terminal.txt") as site:
         first = site.wait_for(COUNTY_PAGE, lambda r: r.status == 200, "the first build")
         assert "k12ea0812" in first.text and first.type == "text/html; charset=utf-8"
         assert "livereload.js" in first.text  # the browser is told when to reload
@@ -366,11 +368,11 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
 
 
 def test_a_project_broken_from_the_start_shows_its_errors_at_every_address_until_fixed(
-    real: Path, tmp_path: Path
+    seed_project: Path, tmp_path: Path
 ) -> None:
-    sessions = real / "data/114/sessions.yaml"
+    sessions = seed_project / "data/114/sessions.yaml"
     _edit(sessions, "date: 2025-08-06", "date: 2025-08-32")
-    with serving(real, tmp_path / "terminal.txt") as site:
+    with serving(seed_project, tmp_path / "terminal.txt") as site:
         page = site.wait_for("/en/114/", lambda r: r.status == 500, "the error page")
         assert "there is no good build to show yet" in page.banner
         assert "sessions[0].date: '2025-08-32' is not a date" in page.banner

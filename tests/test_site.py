@@ -460,10 +460,10 @@ instructions:
 """
 
 
-def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(real: Path, tmp_path: Path) -> None:
-    (real / "data/114/notices/taipei.yaml").write_text(TAIPEI_NOTICE, encoding="utf-8")
-    built = build_site(real, tmp_path / "out", base_url="https://example.org/training/")
-    year = load_project(real).years[0]
+def test_a_second_countys_letter_is_one_file_and_reaches_only_its_own_pages(seed_project: Path, tmp_path: Path) -> None:
+    (seed_project / "data/114/notices/taipei.yaml").write_text(TAIPEI_NOTICE, encoding="utf-8")
+    built = build_site(seed_project, tmp_path / "out", base_url="https://example.org/training/")
+    year = load_project(seed_project).years[0]
     taipei, pingtung = year.notices["taipei"], year.notices["pingtung"]
     calendars = {rel: body.decode("utf-8") for rel, body in built.files().items() if rel.endswith(".ics")}
     unfolded = {rel: body.replace("\r\n ", "") for rel, body in calendars.items()}
@@ -627,8 +627,8 @@ def test_the_onsite_page_has_a_printable_checklist_with_labelled_checkboxes(site
             assert resolve(site.rel(lang, "onsite/", year.number), row.select_one("a[download]")["href"])[0] == own
 
 
-def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> None:
-    onsite = real / "data/114/onsite.yaml"
+def test_scheduled_onsite_sessions_are_listed(seed_project: Path, tmp_path: Path) -> None:
+    onsite = seed_project / "data/114/onsite.yaml"
     onsite.write_text(
         onsite.read_text().replace(
             "sessions: []",
@@ -643,7 +643,7 @@ def test_scheduled_onsite_sessions_are_listed(real: Path, tmp_path: Path) -> Non
         ),
         encoding="utf-8",
     )
-    built = build_site(real, tmp_path / "out")
+    built = build_site(seed_project, tmp_path / "out")
     table = built.page("en", "onsite/").select_one("table.onsite-sessions")
     assert table.caption
     assert [text(td) for td in table.select("tbody td")] == [
@@ -860,13 +860,13 @@ def test_the_root_page_points_to_the_newest_year_in_both_languages(site: Site, y
     assert targets == [f"zh-tw/{year.number}/index.html", f"en/{year.number}/index.html"]
 
 
-def test_adding_a_year_moves_no_existing_url(real: Path, tmp_path: Path) -> None:
-    before = build_site(real, tmp_path / "before").html_files
-    shutil.copytree(real / "data/114", real / "data/115")
-    shutil.copytree(real / "content/114", real / "content/115")
-    year_file = real / "data/115/year.yaml"
+def test_adding_a_year_moves_no_existing_url(seed_project: Path, tmp_path: Path) -> None:
+    before = build_site(seed_project, tmp_path / "before").html_files
+    shutil.copytree(seed_project / "data/114", seed_project / "data/115")
+    shutil.copytree(seed_project / "content/114", seed_project / "content/115")
+    year_file = seed_project / "data/115/year.yaml"
     year_file.write_text(year_file.read_text().replace("academic_year: 114", "academic_year: 115"), encoding="utf-8")
-    after = build_site(real, tmp_path / "after")
+    after = build_site(seed_project, tmp_path / "after")
     assert set(before) <= set(after.html_files)
     assert {f for f in after.html_files if "/115/" in f} == {
         f.replace("/114/", "/115/") for f in before if "/114/" in f
@@ -1049,13 +1049,13 @@ def test_two_builds_are_byte_identical(site: Site, projects: Projects, shape: st
     assert again.files() == site.files()
 
 
-def test_a_broken_data_file_leaves_the_previous_build_untouched(real: Path, tmp_path: Path) -> None:
+def test_a_broken_data_file_leaves_the_previous_build_untouched(seed_project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    good = build_site(real, out).files()
-    sessions = real / "data/114/sessions.yaml"
+    good = build_site(seed_project, out).files()
+    sessions = seed_project / "data/114/sessions.yaml"
     sessions.write_text(sessions.read_text().replace("date: 2025-08-12", "date: 2025-08-32"), encoding="utf-8")
     with pytest.raises(DataError, match=r"sessions\.yaml:\d+:\d+: sessions\[4\]\.date"):
-        build(real, out)
+        build(seed_project, out)
     assert Site(out).files() == good
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", "real"]
     builds = list((tmp_path / ".out.builds").iterdir())

@@ -56,14 +56,14 @@ def start_year_115(root: Path) -> None:
 @pytest.fixture(scope="module")
 def one_year(projects: Projects) -> Path:
     """The real project as it is, with its one year (built once a session for the site tests)."""
-    return projects.site("real")
+    return projects.site("seed")
 
 
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import copy_real_project
+    from seed import copy_seed_project
 
-    root = copy_real_project(tmp_path_factory.mktemp("two") / "real")
+    root = copy_seed_project(tmp_path_factory.mktemp("two") / "real")
     start_year_115(root)
     out = root.parent / "site"
     build(root, out)
