@@ -202,7 +202,7 @@ def _notices(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
 
 def _instructions(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Instruction]]:
     rules = notice.instructions
-    for name in ("registration", "leave", "hours"):
+    for name in ("priority", "registration", "leave", "hours"):
         rule = getattr(rules, name)
         if rule is not None:
             yield ("instructions", name), rule
@@ -321,11 +321,6 @@ def _districts(source: Any, districts: list[models.District], county_slugs: set[
                 )
             else:
                 home[slug] = district.number
-        for j, slug in enumerate(district.priority_counties):
-            if slug not in district.counties:
-                yield source.problem(
-                    ("districts", i, "priority_counties", j), f"'{slug}' is not one of this district's counties"
-                )
 
 
 def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:

@@ -78,10 +78,6 @@ UI: dict[str, tuple[str, str]] = {
     "period_full_day": ("全天", "All day"),
     "period_morning": ("上午", "Morning"),
     "period_afternoon": ("下午", "Afternoon"),
-    "priority_note": (
-        "請{county}學校優先參與本場次",
-        "{county} schools: please preferably attend this district's sessions",
-    ),
     "open_to_others": ("開放跨區參與", "Open to participants from other districts"),
     "meeting_facts_one": (
         "線上會議軟體使用 {software}，每場上限 {n} 人。",

@@ -230,10 +230,11 @@ class District(Model):
     counties: list[Slug] = Field(min_length=1)
     schools: int = Field(gt=0, description="Total number of schools in the district.")
     webex: Webex
-    priority_counties: list[Slug] = Field(
-        [], description="Counties whose schools should attend this district's sessions first."
+    notes: list[Text] = Field(
+        [],
+        description="The plan's notes on this district, for every county; a county letter's own note "
+        "(such as which sessions its schools should preferably attend) is that letter's `instructions`.",
     )
-    notes: list[Text] = []
 
 
 class DistrictsFile(Model):
@@ -486,6 +487,11 @@ class HoursInstruction(Instruction):
 class CountyInstructions(Model):
     """What one county's letter adds to the plan for its own schools; shown on its pages only."""
 
+    priority: Instruction | None = Field(
+        None,
+        description="Which sessions the letter (or its attachment) asks its schools to preferably attend "
+        "(優先參與): shown above the sessions on the county's page only.",
+    )
     registration: Instruction | None = Field(None, description="Where and how its participants register.")
     leave: Instruction | None = Field(None, description="Official leave (公假), if the county grants it.")
     hours: HoursInstruction | None = Field(None, description="Professional development hours, by session and part.")

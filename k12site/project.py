@@ -244,9 +244,6 @@ class Year:
             or any(ref.district == district for ref in change.sessions)
         ]
 
-    def priority_districts(self, county_slug: str) -> list[models.District]:
-        return [d for d in self.districts if county_slug in d.priority_counties]
-
 
 def _names(ref: models.SessionRef, session: models.Session) -> bool:
     return (ref.district, ref.track) == (session.district, session.track)

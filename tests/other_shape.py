@@ -8,7 +8,7 @@ Its shape, as a maintainer could give it with data alone:
 - six districts: the 22 counties reassigned; 115 leaves Lienchiang out, so it has 21 county pages;
 - two tracks: the HR Network under another slug (``staff``: a full day of two parts) and the
   Funding System with a single part (mornings only); no Student Network;
-- a county's own letter, never Pingtung's: Hualien's in 114 (no attachment, no leave), Kinmen's
+- a county's own letter (with its priority note), never Pingtung's: Hualien's in 114 (no attachment, no leave), Kinmen's
   in 115 (two attachments: the first not transcribed, the second quoted as written);
 - in 115, a page written in Markdown (an FAQ) and an on-site session;
 - the organizer's route for scheduling: 114's without a website, 115's in other words with another
@@ -28,7 +28,7 @@ from seed import copy_seed_project
 
 from k12site.cli import main
 
-# year -> district -> its counties; each district's first county is its priority county in 115
+# year -> district -> its counties
 DISTRICTS = {
     114: {
         1: ["taipei", "new-taipei", "keelung", "yilan"],
@@ -47,7 +47,6 @@ DISTRICTS = {
         6: ["hualien", "taitung", "kinmen"],
     },
 }
-PRIORITY = {114: {6: ["hualien"]}, 115: {2: ["taoyuan"], 6: ["kinmen", "hualien"]}}
 # 114's session dates, one weekday per district in order; 115's are 52 weeks later (same weekdays)
 DATES = {
     "staff": ["2025-08-06", "2025-08-07", "2025-08-08", "2025-08-11", "2025-08-12", "2025-08-13"],
@@ -96,8 +95,6 @@ def districts(year: int) -> dict:
                 "password": f"shape{year}d{number}",
             },
         }
-        if number in PRIORITY[year]:
-            row["priority_counties"] = PRIORITY[year][number]
         rows.append(row)
     return {"districts": rows}
 
@@ -147,6 +144,10 @@ def letter(county: str, sender: tuple[str, str], district: int, reference: str, 
         ],
         "recipients": [{"zh": "所屬各國民中小學", "en": "The county's schools"}],
         "instructions": {
+            "priority": {
+                "text": {"zh": f"{zh}學校請優先參與下列本區場次。", "en": f"{en} schools: preferably attend the sessions below."},
+                "item": 1,
+            },
             "registration": {
                 "text": {
                     "zh": f"{zh}的學校請至{county}研習系統報名。",

@@ -88,7 +88,7 @@ BROKEN = [
         "    schools: 10\n",
         "    schools: 10\n    colour: red\n",
         [
-            "data/114/districts.yaml:5:5: districts[0].colour: unknown key 'colour'; allowed keys: number, counties, schools, webex, priority_counties, notes"
+            "data/114/districts.yaml:5:5: districts[0].colour: unknown key 'colour'; allowed keys: number, counties, schools, webex, notes"
         ],
         id="unknown_key",
     ),
@@ -389,13 +389,11 @@ BROKEN = [
         id="slot_kind_typo",
     ),
     pytest.param(
-        "data/114/districts.yaml",
-        "priority_counties: [beta-city]",
-        "priority_counties: [alpha]",
-        [
-            "data/114/districts.yaml:12:25: districts[1].priority_counties[0]: 'alpha' is not one of this district's counties"
-        ],
-        id="priority_county_elsewhere",
+        "data/114/notices/alpha.yaml",
+        "instructions:\n",
+        "instructions:\n  priority: {text: {zh: 請優先參與, en: Preferably attend}, item: 4}\n",
+        ["data/114/notices/alpha.yaml:36:62: instructions.priority.item: there is no item 4 in the letter's `items` (it has 1)"],
+        id="priority_from_no_item",
     ),
 ]
 

@@ -86,7 +86,7 @@ class Facts:
         self.county = next(  # one that no other data names
             c
             for c in reversed(self.district.counties)
-            if c not in self.district.priority_counties and c not in self.year.notices
+            if c not in self.year.notices
         )
         self.session = next(s for s in self.year.sessions if s.district == self.district.number)
         self.sessions_file = root / "data" / str(self.year.number) / "sessions.yaml"

@@ -67,8 +67,8 @@ def test_an_alias_bomb_is_refused_at_the_alias_that_passes_the_limit(
 
 
 def test_a_few_aliases_are_still_fine(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    replace_bytes(tiny, "data/114/districts.yaml", b" counties: [beta-city]", b" counties: &second [beta-city]")
-    replace_bytes(tiny, "data/114/districts.yaml", b"priority_counties: [beta-city]", b"priority_counties: *second")
+    replace_bytes(tiny, "data/114/districts.yaml", b"schools: 10\n", b"schools: &ten 10\n")
+    replace_bytes(tiny, "data/114/districts.yaml", b"schools: 20\n", b"schools: *ten\n")
     assert main(["check", "--root", str(tiny)]) == 0
 
 

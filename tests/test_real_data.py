@@ -108,7 +108,9 @@ def test_every_county_is_in_exactly_one_district_and_totals_are_derived(year: Ye
     assert year.counties == load_project(SEED).counties
     assert year.total_schools == 788 + 732 + 753 + 768 + 748
     assert year.district_of("pingtung").number == 5
-    assert year.district(5).priority_counties == ["pingtung"]
+    assert year.district(5).notes == [], "Pingtung's priority note is its letter's, not the district's"
+    priority = year.notice("pingtung").instructions.priority
+    assert priority.item == 4 and "優先參與" in priority.text.zh and "preferably attend" in priority.text.en
 
 
 def test_15_sessions_on_the_seeds_dates_with_the_seeds_weekdays(year: Year) -> None:
@@ -329,8 +331,9 @@ def test_pingtungs_page_shows_district_5_its_hr_day_and_its_letter(site: Built, 
         ["13:00", "13:30", "16:00"],
     ]
     assert len(soup.select('a[href^="https://calendar.google.com/"]')) == 4  # 2 + 1 + 1 parts
-    note = {"zh-tw": "請屏東縣學校優先參與本場次", "en": "Pingtung County schools: please preferably attend"}
-    assert note[lang] in page
+    note = {"zh-tw": "請屏東縣學校優先參與本區（第 5 區）的場次", "en": "Pingtung County schools should preferably attend"}
+    (box,) = soup.select("#sessions .priority")
+    assert note[lang] in text(box) and box.find("a", href="../../notice/pingtung/#item-4")
     hours = [text(li) for li in soup.select("section#letter ul.session-hours li")]
     assert (
         hours
@@ -362,6 +365,10 @@ def test_no_other_county_shows_pingtungs_registration_leave_or_hours(site: Built
     assert "Pingtung County schools are asked to preferably attend these sessions" in text(
         site.page("en", "notice/pingtung/")
     )
+    # the priority note of the attachment's table is Pingtung's: the plan's pages never show it
+    for rest in ("", "sessions/", "process/", "onsite/", "agenda/hr/", "agenda/student/", "agenda/funding/"):
+        page = text(site.page(lang, rest))
+        assert "優先參與" not in page and "preferably attend" not in page, rest
 
 
 PINGTUNG_CONTACT = ("李宛璇", "Li Wan-hsuan", "08-7320415#3613", "7320415", "a002664@oa.pthg.gov.tw")
@@ -398,7 +405,7 @@ def test_the_route_for_scheduling_is_the_process_descriptions_sentence(year: Yea
 )
 def test_the_seeds_sessions_agenda_onsite_and_process_pages(site: Built, lang: str, day: str, minutes) -> None:
     rows = site.page(lang, "sessions/").select("table.sessions tbody tr")
-    assert len(rows) == 5 and [bool(row.select(".priority")) for row in rows] == [False] * 4 + [True]
+    assert len(rows) == 5 and not site.page(lang, "sessions/").select(".priority"), "the plan's page: no letter's note"
     assert rows[4].find("time", datetime="2025-08-12").get_text() == day
     agenda = site.page(lang, "agenda/hr/")
     first, second = agenda.select("table.agenda")

@@ -271,25 +271,28 @@ def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: 
         assert "Type it in Chinese" in english and county.name.zh in english
 
 
-def test_the_priority_note_comes_from_priority_counties(site: Site) -> None:
+def test_a_letters_priority_note_is_on_its_countys_page_above_its_sessions_and_nowhere_else(site: Site) -> None:
+    """A county letter's (or its attachment's) note on which sessions to attend is that county's: the
+    plan's pages (sessions, agendas, process, home) and the other counties' pages never show it."""
     notes = 0
     for year, lang in each_year(site):
-        t = i18n.strings(lang)
+        rules = {slug: n.instructions.priority for slug, n in year.notices.items() if n.instructions.priority}
         for county in year.counties:
-            shown = [text(p) for p in site.page(lang, f"counties/{county.slug}/", year.number).select(".priority")]
-            priority = [d for d in year.districts if county.slug in d.priority_counties]
-            assert shown == [i18n.fill(t.priority_note, county=county.name[lang])] * len(priority), county.slug
-            notes += len(shown)
-    assert notes, "the project has a priority county"
-
-
-def test_the_priority_note_is_derived_for_any_county(tiny_project: Path, tmp_path: Path) -> None:
-    built = build_site(tiny_project, tmp_path / "out")
-    assert "請乙市學校優先參與本場次" in text(built.page("zh-tw", "counties/beta-city/"))
-    assert "Beta City schools: please preferably attend this district's sessions" in text(
-        built.page("en", "counties/beta-city/")
-    )
-    assert not built.page("zh-tw", "counties/alpha/").select(".priority")
+            page = site.page(lang, f"counties/{county.slug}/", year.number)
+            shown = page.select(".priority")
+            if county.slug not in rules:
+                assert not shown, county.slug
+                continue
+            (note,) = shown
+            assert rules[county.slug].text[lang] in text(note), county.slug
+            assert note.find_parent(id="sessions") and note.find_next("section", class_="session"), "above the cards"
+            notes += 1
+        plan = ["", "sessions/", "process/", *(f"agenda/{track.slug}/" for track in year.tracks)]
+        for rest in plan:
+            page = site.text(site.rel(lang, rest, year.number))
+            assert not [slug for slug, rule in rules.items() if rule.text[lang] in page], rest
+            assert not site.page(lang, rest, year.number).select(".priority"), rest
+    assert notes, "the project has a letter with a priority note"
 
 
 def test_a_county_page_links_its_agendas_letter_onsite_page_and_calendars(site: Site) -> None:
@@ -521,9 +524,7 @@ def test_the_sessions_page_has_the_district_table(site: Site, lang: str) -> None
             assert district.webex.password in cells and district.webex.meeting_number in cells
             assert row.find("a", href=district.webex.url)
             assert (t.open_to_others in cells) == year.joining.open_to_other_districts
-            assert [text(p) for p in row.select(".priority")] == [
-                i18n.fill(t.priority_note, county=year.county(slug).name[lang]) for slug in district.priority_counties
-            ]
+            assert not row.select(".priority"), "a county letter's note is on that county's page"
         assert str(sum(d.schools for d in year.districts)) in text(table.tfoot)
 
 
@@ -570,7 +571,8 @@ def test_slots_without_a_title_are_named_by_their_kind(tiny_project: Path, tmp_p
 
 def test_priority_reads_as_a_preference_never_as_an_order_of_attendance(site: Site) -> None:
     """優先參與 is "preferably attend" (GLOSSARY.md): "attend ... first" would read as an order."""
-    assert "preferably" in i18n.strings("en")["priority_note"]
+    rules = [n.instructions.priority for y in site.project.years for n in y.notices.values()]
+    assert all("preferably" in rule.text.en for rule in rules if rule is not None)
     first = re.compile(r"\battend\b[^.;:]*\bfirst\b", re.IGNORECASE)
     for rel in site.html_files:
         if rel.startswith("en/"):

@@ -67,7 +67,7 @@ districts:
   - number: 2
     counties: [beta-city]
     schools: 20
-    priority_counties: [beta-city]
+    notes: []
     webex:
       url: https://example.webex.com/j.php?MTID=two
       meeting_number: "2513 932 7005"
