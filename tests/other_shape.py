@@ -145,7 +145,10 @@ def letter(county: str, sender: tuple[str, str], district: int, reference: str, 
         "recipients": [{"zh": "所屬各國民中小學", "en": "The county's schools"}],
         "instructions": {
             "priority": {
-                "text": {"zh": f"{zh}學校請優先參與下列本區場次。", "en": f"{en} schools: preferably attend the sessions below."},
+                "text": {
+                    "zh": f"{zh}學校請優先參與下列本區場次。",
+                    "en": f"{en} schools: preferably attend the sessions below.",
+                },
                 "item": 1,
             },
             "registration": {

@@ -392,7 +392,9 @@ BROKEN = [
         "data/114/notices/alpha.yaml",
         "instructions:\n",
         "instructions:\n  priority: {text: {zh: 請優先參與, en: Preferably attend}, item: 4}\n",
-        ["data/114/notices/alpha.yaml:36:62: instructions.priority.item: there is no item 4 in the letter's `items` (it has 1)"],
+        [
+            "data/114/notices/alpha.yaml:36:62: instructions.priority.item: there is no item 4 in the letter's `items` (it has 1)"
+        ],
         id="priority_from_no_item",
     ),
 ]

@@ -84,9 +84,7 @@ class Facts:
         self.year = project.years[-1]
         self.district = self.year.districts[-1]
         self.county = next(  # one that no other data names
-            c
-            for c in reversed(self.district.counties)
-            if c not in self.year.notices
+            c for c in reversed(self.district.counties) if c not in self.year.notices
         )
         self.session = next(s for s in self.year.sessions if s.district == self.district.number)
         self.sessions_file = root / "data" / str(self.year.number) / "sessions.yaml"

@@ -331,7 +331,7 @@ def test_pingtungs_page_shows_district_5_its_hr_day_and_its_letter(site: Built, 
         ["13:00", "13:30", "16:00"],
     ]
     assert len(soup.select('a[href^="https://calendar.google.com/"]')) == 4  # 2 + 1 + 1 parts
-    note = {"zh-tw": "請屏東縣學校優先參與本區（第 5 區）的場次", "en": "Pingtung County schools should preferably attend"}
+    note = {"zh-tw": "請屏東縣學校優先參與本區（第 5 區）的場次", "en": "Pingtung County schools should preferably"}
     (box,) = soup.select("#sessions .priority")
     assert note[lang] in text(box) and box.find("a", href="../../notice/pingtung/#item-4")
     hours = [text(li) for li in soup.select("section#letter ul.session-hours li")]
