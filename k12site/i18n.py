@@ -30,6 +30,7 @@ UI: dict[str, tuple[str, str]] = {
     "other_language": ("English", "繁體中文"),
     "other_language_label": ("English version of this page", "本頁的繁體中文版"),
     "nav_label": ("本學年度各頁", "Pages of this academic year"),
+    "menu": ("選單", "Menu"),
     "nav_home": ("首頁", "Home"),
     "nav_sessions": ("線上簡報場", "Online sessions"),
     "nav_agenda": ("議程：{title}", "Agenda: {title}"),
@@ -200,6 +201,9 @@ UI: dict[str, tuple[str, str]] = {
     "mark_today": ("今天", "Today"),
     "today_sessions_one": ("今天的 {n} 場線上簡報場", "Today's online session"),
     "today_sessions_other": ("今天的 {n} 場線上簡報場", "Today's {n} online sessions"),
+    "today_onsite_one": ("今天的 {n} 場實體或駐點場次", "Today's in-person or on-site session"),
+    "today_onsite_other": ("今天的 {n} 場實體或駐點場次", "Today's {n} in-person or on-site sessions"),
+    "join_link": ("如何加入（連結、會議號、密碼、顯示名稱）", "How to join (link, number, password, name)"),
     "next_session": ("接下來的場次：{track} {date}", "Next: {track}, {date}"),
     "next_session_district": ("接下來的場次：{date} {track}（第 {n} 區）", "Next: {track}, {date} (District {n})"),
     "training_over": (
@@ -326,7 +330,19 @@ UI: dict[str, tuple[str, str]] = {
     ),
     # on-site
     "application_window": ("申請期間", "When to apply"),
-    "application_text": ("縣市可於 {span} 申請。{scheduling}", "Counties may apply from {span}. {scheduling}"),
+    # the application window, as it stands on the build's date (see APPLICATION)
+    "application_upcoming": (
+        "縣市可於 {span} 申請（尚未開始受理）。",
+        "Counties may apply from {span} (not open yet).",
+    ),
+    "application_open": (
+        "縣市可於 {span} 申請，現正受理。",
+        "Counties may apply from {span}: applications are open now.",
+    ),
+    "application_closed": (
+        "申請期間（{span}）已結束。",
+        "Applications have closed: they were open from {span}.",
+    ),
     "when_where": ("時間與地點", "When and where"),
     "when": ("辦理時間", "When"),
     "where": ("辦理地點", "Where"),
@@ -472,6 +488,7 @@ UI: dict[str, tuple[str, str]] = {
 # (a test checks that each table covers every value its model allows).
 SLOT_KIND = {"sign_in": "kind_sign_in", "talk": "kind_talk", "break": "kind_break", "sign_out": "kind_sign_out"}
 ONSITE_KIND = {"briefing": "onsite_briefing", "hands_on": "onsite_hands_on"}
+APPLICATION = {"upcoming": "application_upcoming", "open": "application_open", "closed": "application_closed"}
 PERIOD = {"full_day": "period_full_day", "morning": "period_morning", "afternoon": "period_afternoon"}
 PAGE_NAME = {"sessions": "nav_sessions", "onsite": "nav_onsite", "process": "nav_process"}
 

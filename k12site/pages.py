@@ -26,7 +26,18 @@ from markupsafe import Markup, escape
 
 from . import dates, i18n, kinds, models, opendata, urls
 from .eventtext import google_calendar_url, outlook_calendar_urls
-from .i18n import HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND, fill_markup
+from .i18n import (
+    APPLICATION,
+    HTML_LANG,
+    LANGS,
+    OG_LOCALE,
+    ONSITE_KIND,
+    OTHER,
+    PAGE_NAME,
+    PERIOD,
+    SLOT_KIND,
+    fill_markup,
+)
 from .markdown import is_safe_link
 from .markdown import render as markdown
 from .output import Output
@@ -58,6 +69,25 @@ class SessionView:
     @property
     def slug(self) -> str:
         return urls.session_slug(self.district.number, self.track.slug)
+
+
+@dataclass(frozen=True)
+class OnsiteView:
+    """One published in-person or on-site session (its calendar event) and where it stands on the
+    build's date, as for an online session."""
+
+    event: Event
+    state: str  # "ended", "today" or "upcoming"
+
+    @property
+    def session(self) -> models.OnsiteSession:
+        assert self.event.onsite is not None
+        return self.event.onsite
+
+
+def window_state(window: models.Window, today: dt.date) -> str:
+    """Where an application window stands on ``today``: "upcoming", "open" (its last day included) or "closed"."""
+    return "upcoming" if today < window.start else "open" if today <= window.end else "closed"
 
 
 def session_state(day: dt.date, today: dt.date) -> str:
@@ -116,6 +146,23 @@ class YearView:
     def next_session(self, district: models.District | None = None) -> SessionView | None:
         """The first session after the build's date (of one district, or all), or None."""
         return next((v for v in self.in_time_order if v.state == "upcoming" and district in (None, v.district)), None)
+
+    @cached_property
+    def onsite(self) -> list[OnsiteView]:
+        """Every published on-site session in time order, marked as it stands on the build's date."""
+        return [OnsiteView(e, session_state(e.onsite.date, self.today)) for e in self.year.onsite_events()]
+
+    def county_onsite(self, county: models.County) -> list[OnsiteView]:
+        return [view for view in self.onsite if view.session.county == county.slug]
+
+    def onsite_today(self, county: models.County) -> list[OnsiteView]:
+        """The county's on-site sessions held on the build's date: they come first on its page."""
+        return [view for view in self.county_onsite(county) if view.state == "today"]
+
+    @property
+    def onsite_window(self) -> str:
+        """Whether counties may apply for in-person and on-site sessions on the build's date (`window_state`)."""
+        return window_state(self.year.process.onsite_application_window, self.today)
 
     @property
     def over(self) -> bool:
@@ -564,6 +611,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "langs": LANGS,
         "SLOT_KIND": SLOT_KIND,
         "ONSITE_KIND": ONSITE_KIND,
+        "APPLICATION": APPLICATION,
         "PERIOD": PERIOD,
         "PAGE_NAME": PAGE_NAME,
         "html_langs": HTML_LANG,

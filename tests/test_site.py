@@ -265,7 +265,7 @@ def test_the_display_name_example_is_the_countys_own_and_typed_in_chinese(site: 
     for county in year.counties:
         example = year.joining.display_name.example.zh.format(county=county.name.zh)
         for lang in LANGS:
-            shown = site.page(lang, f"counties/{county.slug}/").select_one("#join ~ p strong.example")
+            shown = site.page(lang, f"counties/{county.slug}/").select_one("section#join strong.example")
             assert shown.get_text() == example and shown["lang"] == "zh-Hant-TW"
         english = site.text(site.rel("en", f"counties/{county.slug}/"))
         assert "Type it in Chinese" in english and county.name.zh in english
@@ -662,14 +662,14 @@ def test_scheduled_onsite_sessions_are_listed(seed_project: Path, tmp_path: Path
     assert table.select_one("a[download]")["href"] == "../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
     assert (built.root / ics).is_file()
     # the county's own page lists it, with the same calendar file; other counties say none yet
-    county = built.page("en", "counties/pingtung/").select_one("#onsite + ul.onsite-list")
+    county = built.page("en", "counties/pingtung/").select_one("#onsite ~ ul.onsite-list")
     assert "Pingtung County Education Department" in text(county)
     assert county.select_one("time")["datetime"] == "2025-09-10"
     assert (
         county.select_one("a[download]")["href"] == "../../calendars/sessions/onsite-pingtung-2025-09-10-hands-on.ics"
     )
     taipei = built.page("en", "counties/taipei/")
-    assert taipei.select_one("#onsite + ul") is None
+    assert taipei.select_one("#onsite ~ ul.onsite-list") is None
     assert i18n.strings("en")["county_onsite_none"] in text(taipei)
 
 
@@ -1229,3 +1229,34 @@ def test_every_page_names_icons_that_exist(site: Site) -> None:
         for icon in icons:
             target, _ = resolve(rel, icon["href"])
             assert (site.root / target).is_file(), (rel, icon["href"])
+
+
+def test_the_join_details_follow_the_sessions_before_any_letter_and_each_card_links_them(site: Site) -> None:
+    """How to join (link, number, password, display name) is the district's: one block right after the
+    session cards, before the county letter's rules, and a link in every card leads to it."""
+    for year, lang in each_year(site):
+        for county in year.counties:
+            page = site.page(lang, f"counties/{county.slug}/", year.number)
+            join = page.select_one("main section#join")
+            district = year.district_of(county.slug)
+            assert join.find_previous("section", id="sessions") is not None, county.slug
+            assert join.find_next("section", id="letter") is not None, "before the county letter's rules"
+            facts = text(join)
+            assert district.webex.password in facts and district.webex.meeting_number in facts
+            assert join.find("a", href=district.webex.url) and join.select_one("#display-name")
+            example = year.joining.display_name.example.zh.replace("{county}", county.name.zh)
+            assert text(join.select_one("strong.example")) == example
+            assert " ".join(year.joining.display_name.rule[lang].split()) in facts
+            cards = page.select("#sessions section.session")
+            assert cards and all(card.find("a", href="#join") for card in cards), county.slug
+
+
+def test_the_menu_folds_behind_one_button_that_works_without_a_script(site: Site) -> None:
+    for rel in site.html_files:
+        nav = site.soup(rel).select_one("header nav")
+        if nav is None:
+            continue
+        menu = nav.select_one(":scope > details.menu")
+        assert menu is not None and menu.find("summary", recursive=False), rel
+        assert text(menu.summary) == i18n.strings(rel.split("/")[0])["menu"], rel
+        assert nav.select("a") == menu.select(":scope > ul a") and nav.select("a"), rel

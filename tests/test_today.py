@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from k12site import dates
+from k12site import dates, i18n
 from k12site.builder import build
 from k12site.cli import main
 from k12site.dates import TAIPEI
+from k12site.loader import load_project
 
 ENDED = {"zh-tw": "已結束", "en": "Ended"}
 TODAY = {"zh-tw": "今天", "en": "Today"}
@@ -141,3 +142,78 @@ def test_two_builds_with_the_same_date_are_byte_identical(tiny: Path, tmp_path: 
     assert files(first) == files(second)
     other = built(tiny, tmp_path / "three", "2025-08-07")
     assert files(other) != files(first)
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_on_the_day_the_today_box_gives_the_display_name_rule_with_the_join_link(
+    tiny: Path, tmp_path: Path, lang: str
+) -> None:
+    joining = load_project(tiny).latest.joining.display_name
+    out = built(tiny, tmp_path / "site", "2025-08-06")
+    box = page(out, lang, "counties/alpha/").select_one("main #today")
+    name = box.select_one(".display-name")
+    assert name is not None and name.find_previous("dl", class_="webex") is not None, "after the join link"
+    assert text(name.select_one("strong.example")) == joining.example.zh.replace("{county}", "甲縣")
+    assert joining.format[lang].replace("{county}", "甲縣") in text(name)
+    assert " ".join(joining.rule[lang].split()) in text(name)
+
+
+# the tiny project's on-site application window: 2025-08-25 to 2025-09-26
+WINDOW = {"2025-08-24": "upcoming", "2025-08-25": "open", "2025-09-26": "open", "2025-09-27": "closed"}
+
+
+@pytest.mark.parametrize("day, state", WINDOW.items())
+def test_the_onsite_application_window_shows_as_it_stands_on_the_onsite_and_county_pages(
+    tiny: Path, tmp_path: Path, day: str, state: str
+) -> None:
+    out = built(tiny, tmp_path / "site", day)
+    squeeze = lambda words: "".join(words.split())  # noqa: E731
+    for lang in ("zh-tw", "en"):
+        t = i18n.strings(lang)
+        span = dates.long_date(dt.date(2025, 8, 25), lang) + t.range_sep + dates.long_date(dt.date(2025, 9, 26), lang)
+        says = {other: squeeze(i18n.fill(t[key], span=span)) for other, key in i18n.APPLICATION.items()}
+        for rest in ("onsite/", "counties/alpha/", "counties/beta-city/"):
+            (shown,) = page(out, lang, rest).select("main p.application")
+            assert state in shown["class"], (lang, rest)
+            assert [time["datetime"] for time in shown.select("time")] == ["2025-08-25", "2025-09-26"]
+            assert [other for other, words in says.items() if words in squeeze(text(shown))] == [state], (lang, rest)
+
+
+ONSITE = """
+sessions:
+  - county: alpha
+    kind: hands_on
+    date: 2025-09-03
+    start: "13:30"
+    end: "16:00"
+    venue: {zh: 甲縣會議室, en: Alpha County meeting room}
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_an_onsite_session_comes_first_on_its_day_and_is_marked_ended_once_past(
+    tiny: Path, tmp_path: Path, lang: str
+) -> None:
+    onsite = tiny / "data/114/onsite.yaml"
+    onsite.write_text(onsite.read_text(encoding="utf-8") + ONSITE, encoding="utf-8")
+    kind = i18n.strings(lang)["onsite_hands_on"]
+
+    before = built(tiny, tmp_path / "before", "2025-09-02")
+    county = page(before, lang, "counties/alpha/")
+    assert not county.select("#today") and not county.select("#onsite ~ ul.onsite-list .mark")
+
+    day = built(tiny, tmp_path / "day", "2025-09-03")
+    county = page(day, lang, "counties/alpha/")
+    box = county.select_one("main #today")
+    assert box is not None and box.find_previous("section") is None, "the day's on-site session comes first"
+    assert box.select_one("time")["datetime"] == "2025-09-03" and kind in text(box)
+    assert "Alpha County meeting room" in text(box) or "甲縣會議室" in text(box)
+    assert text(county.select_one("#onsite ~ ul.onsite-list .mark-today")) == TODAY[lang]
+    assert not page(day, lang, "counties/beta-city/").select("#today"), "another county's session"
+
+    after = built(tiny, tmp_path / "after", "2025-09-04")
+    county = page(after, lang, "counties/alpha/")
+    assert not county.select("#today")
+    assert text(county.select_one("#onsite ~ ul.onsite-list li.ended .mark-ended")) == ENDED[lang]
+    row = page(after, lang, "onsite/").select_one("table.onsite-sessions tbody tr")
+    assert "ended" in row["class"] and text(row.select_one("th .mark-ended")) == ENDED[lang]
