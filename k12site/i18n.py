@@ -68,6 +68,8 @@ UI: dict[str, tuple[str, str]] = {
     "sessions_in_all_one": ("總計 {n} 場次", "one session in all"),
     "sessions_in_all_other": ("總計 {n} 場次", "{n} sessions in all"),
     "list_sep": ("、", ", "),
+    # between a letter's recipients, whose English names hold commas of their own
+    "recipient_sep": ("、", "; "),
     "colon": ("：", ": "),
     "paren": ("（{text}）", " ({text})"),
     "labelled": ("{label}：{text}", "{label}: {text}"),
@@ -201,8 +203,14 @@ UI: dict[str, tuple[str, str]] = {
     "mark_today": ("今天", "Today"),
     "today_sessions_one": ("今天的 {n} 場線上簡報場", "Today's online session"),
     "today_sessions_other": ("今天的 {n} 場線上簡報場", "Today's {n} online sessions"),
-    "today_onsite_one": ("今天的 {n} 場實體或駐點場次", "Today's in-person or on-site session"),
-    "today_onsite_other": ("今天的 {n} 場實體或駐點場次", "Today's {n} in-person or on-site sessions"),
+    "today_onsite_one": (
+        "今天的 {n} 場實體簡報場或駐點實機場",
+        "Today's in-person briefing or on-site hands-on session",
+    ),
+    "today_onsite_other": (
+        "今天的 {n} 場實體簡報場或駐點實機場",
+        "Today's {n} in-person briefing or on-site hands-on sessions",
+    ),
     "join_link": ("如何加入（連結、會議號、密碼、顯示名稱）", "How to join (link, number, password, name)"),
     "next_session": ("接下來的場次：{track} {date}", "Next: {track}, {date}"),
     "next_session_district": ("接下來的場次：{date} {track}（第 {n} 區）", "Next: {track}, {date} (District {n})"),
@@ -350,10 +358,14 @@ UI: dict[str, tuple[str, str]] = {
     "checklist_hint": ("可列印本頁，逐項勾選。", "Print this page and tick each item."),
     "scheduled": ("已排定場次", "Scheduled sessions"),
     "scheduled_caption": ("已排定的實體簡報場與駐點實機場", "Scheduled in-person and on-site sessions"),
-    "county_onsite": ("本縣市的實體及駐點場次", "In-person and on-site sessions in this county"),
+    "county_onsite": (
+        "本縣市的實體簡報場與駐點實機場",
+        "In-person briefing sessions and on-site hands-on sessions in this county",
+    ),
     "county_onsite_none": (
         "目前尚未排定；實體簡報場與駐點實機場由縣市申請，排定後會列於此。",
-        "None scheduled yet; counties apply for in-person and on-site sessions, which are listed here once set.",
+        "None scheduled yet; counties apply for in-person briefing sessions and on-site hands-on sessions, "
+        "which are listed here once set.",
     ),
     "none_scheduled": (
         "目前尚未排定任何場次；縣市排定後會公布於此。",
