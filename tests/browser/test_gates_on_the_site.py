@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from k12site.urls import Page
+
 from . import gates
-from .gates import ARTIFACTS, fail_on, require_tool
+from .gates import ARTIFACTS, REPO, fail_on, require_tool
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +110,54 @@ def test_screenshots_of_home_and_pingtung_are_saved_for_people_to_look_at(site, 
     pdf = tab.open(pingtung).pdf(format="A4", margin=gates.A4_MARGINS)  # the sheet a county attaches to a letter
     (ARTIFACTS / f"pingtung.{lang}.print.pdf").write_bytes(pdf)
     assert gates.pdf_page_count(pdf) == 1
+
+
+# Where the join details and the display-name rule sit on a phone, measured in the browser.
+SCROLL_JS = """
+(format) => {
+  const top = el => el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null;
+  const main = document.querySelector('main');
+  const shown = [...main.querySelectorAll('dl.webex')].find(el => el.offsetParent !== null);
+  const rule = [...main.querySelectorAll('p')].find(p => p.offsetParent !== null && p.textContent.includes(format));
+  const letter = main.querySelector('#letter');
+  return {join: top(shown), name_rule: top(rule), letter: top(letter),
+          header: Math.round(document.querySelector('header').getBoundingClientRect().height)};
+}
+"""
+
+
+def test_county_page_screenshots_before_and_on_the_day_show_how_to_join_early(browser, tmp_path) -> None:
+    """Phone screenshots of a county page the day before its district's first session and on that day,
+    both languages, with the scroll distance to the join details and the display-name rule
+    (tests/artifacts/scroll.tsv): on the day they are in the first box; before it, above any letter."""
+    import datetime as dt
+
+    from k12site.builder import build
+    from k12site.loader import load_project
+
+    year = load_project(REPO).latest
+    county = next((c for c in year.counties if year.notice(c.slug)), year.counties[0])
+    first = min(s.date for s in year.district_sessions(year.district_of(county.slug)))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    rows = ["when\tlang\tjoin_px\tname_rule_px\tletter_px\theader_px\n"]
+    for when, day in (("before", first - dt.timedelta(days=1)), ("on-the-day", first)):
+        root = tmp_path / when
+        build(REPO, root, today=day)
+        with gates.serve(root) as origin:
+            tab = gates.Tab(browser, origin, viewport=gates.PHONE)
+            for lang in ("zh-tw", "en"):
+                page = tab.open(Page("county", lang, year.number, county.slug).dir)
+                page.screenshot(path=str(ARTIFACTS / f"county-{when}.{lang}.360x800.png"))
+                page.screenshot(path=str(ARTIFACTS / f"county-{when}.{lang}.360x800.full.png"), full_page=True)
+                rule = year.joining.display_name.format[lang].replace("{county}", county.name.zh)
+                at = page.evaluate(SCROLL_JS, rule)
+                rows.append(f"{when}\t{lang}\t{at['join']}\t{at['name_rule']}\t{at['letter']}\t{at['header']}\n")
+                assert at["join"] is not None and at["name_rule"] is not None, (when, lang)
+                if at["letter"] is not None:
+                    assert at["join"] < at["letter"] and at["name_rule"] < at["letter"], (when, lang, at)
+                if when == "on-the-day":
+                    box = page.locator("#today")
+                    bottom = box.evaluate("el => el.getBoundingClientRect().bottom + window.scrollY")
+                    assert at["join"] < bottom and at["name_rule"] < bottom, "both in the day's box"
+            tab.close()
+    (ARTIFACTS / "scroll.tsv").write_text("".join(rows), encoding="utf-8")
