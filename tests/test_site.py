@@ -827,9 +827,9 @@ def test_a_letters_page_keeps_the_letters_form_and_numbering(site: Site, lang: s
         assert notice.subject[lang] in text(soup.select_one(".subject"))
         assert markers_of(soup.select_one("#details + ol")) == numbering(notice.items, lang)
         distribution = {text(div.dt): text(div.dd) for div in soup.select("dl.distribution > div")}
-        assert distribution[ui["recipients"]] == ui["list_sep"].join(r[lang] for r in notice.recipients).strip()
+        assert distribution[ui["recipients"]] == ui["recipient_sep"].join(r[lang] for r in notice.recipients).strip()
         if notice.copies:
-            assert distribution[ui["copies"]] == ui["list_sep"].join(c[lang] for c in notice.copies).strip()
+            assert distribution[ui["copies"]] == ui["recipient_sep"].join(c[lang] for c in notice.copies).strip()
         else:
             assert ui["copies"] not in distribution
 
