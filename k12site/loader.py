@@ -12,6 +12,7 @@ Layout::
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,34 @@ class Loader:
         obj, problems = validate_file(model, source)
         return source, obj, problems
 
+    def unread(
+        self, folder: Path, names: list[str], *, folders: list[str] | None = None, pattern: str = "", suffix: str = ""
+    ) -> None:
+        """Report each file in ``folder`` that the build would not read, with the name it expected:
+        a changes.yml or a tainan.yml is otherwise never published, and nothing says why.
+
+        ``names`` are the files read there; ``suffix`` says any file ending so is read too (a
+        notice, a page), and ``pattern`` is how the message spells such a name. ``folders`` are
+        the folders read there (None: folders are another check's). Hidden files (an editor's
+        .swp, a .DS_Store) are left alone.
+        """
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            name, is_folder = path.name, path.is_dir() and not path.is_symlink()
+            if name.startswith(".") or name in names or (is_folder and (folders is None or name in folders)):
+                continue
+            if suffix and name.endswith(suffix) and not is_folder:
+                continue  # read, and refused with its own message if it is not a regular file
+            expected = [f"{f}/" for f in folders or []] if is_folder else names
+            close = difflib.get_close_matches(name, expected, n=1, cutoff=0.6)
+            if not close and suffix and not is_folder:
+                close = [_with_suffix(name, suffix)]
+            read = ", ".join([*names, *(f"{f}/" for f in folders or []), *([pattern] if pattern else [])])
+            hint = f"did you mean {close[0]}?" if close else f"the build reads {read} here"
+            what = "a folder" if is_folder else "a file"
+            message = f"is {what} the build does not read, so nothing of it is published; {hint}"
+            where = "(folder)" if is_folder else "(file)"
+            self.problems.append(Problem(display_path(path, self.root), 1, 1, where, message))
+
     def content(self, year: int) -> dict[str, ContentPage]:
         """The year's pages written in Markdown (content/<year>/), by name."""
         folder = self.root / "content" / str(year)
@@ -105,6 +134,7 @@ class Loader:
             page = self._content_file(path, key[0])
             if page is not None:
                 read[key] = page
+        self.unread(folder, [], folders=[], pattern="<page>.zh-tw.md or <page>.en.md", suffix=".md")
         for page, lang in sorted(present):
             for other in LANGS:
                 if (page, other) not in present:
@@ -162,12 +192,14 @@ def load_project(
     loader.problems.extend(checks.check_site(shared))
     loader.file(data / "counties.yaml", models.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
+    loader.unread(data, ["site.yaml", "counties.yaml", LEDGER, "README.md"])
     year_dirs = _year_folders(loader, data)
     if not year_dirs:
         loader.problems.append(
             Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/")
         )
     years = [_load_year(loader, shared, folder) for folder in year_dirs]
+    loader.unread(root / "content", [], folders=[folder.name for folder in year_dirs])
     if (data / LEDGER).exists():  # none yet: nothing is recorded, and the build says so
         loader.file(data / LEDGER, models.UrlLedger, shared, "urls")
     warnings = settle(loader.problems, strict=strict)
@@ -181,6 +213,12 @@ def load_project(
         warnings=warnings,
         ledger=ledger,
     )
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    """``name`` with its last extension (if any) replaced by ``suffix``: tainan.yml -> tainan.yaml."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return stem + suffix
 
 
 def _counties_of(districts: list[models.District], counties: list[models.County]) -> list[models.County]:
@@ -214,8 +252,11 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
     for key, model in OPTIONAL_YEAR_FILES.items():
         if (folder / f"{key}.yaml").exists():
             loader.file(folder / f"{key}.yaml", model, loaded, key)
-    for path in sorted((folder / "notices").glob("*.yaml")):
+    loader.unread(folder, [f"{key}.yaml" for key in [*YEAR_FILES, *OPTIONAL_YEAR_FILES]], folders=["notices"])
+    notices = folder / "notices"
+    for path in sorted(notices.glob("*.yaml")):
         loader.file(path, models.NoticeFile, loaded, f"notices/{path.stem}")
+    loader.unread(notices, [], folders=[], pattern="<county-slug>.yaml", suffix=".yaml")
     content = loader.content(int(folder.name))
     loader.problems.extend(checks.check_year(int(folder.name), shared, loaded))
     if any(obj is None for obj in loaded.models.values()) or shared.models.get("counties") is None:
