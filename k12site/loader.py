@@ -32,6 +32,11 @@ from .yamlfile import YamlFile, read_yaml
 
 LEDGER = "urls.yaml"  # in data/
 
+CONTENT_NAME = (
+    "name a content file <page>.zh-tw.md or <page>.en.md, <page> being lowercase letters and digits "
+    "with single hyphens between them, e.g. faq or sign-in"
+)
+
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "year": models.YearFile,
     "joining": models.JoiningFile,
@@ -147,9 +152,11 @@ class Loader:
     def _content_name(self, path: Path) -> tuple[str, str] | None:
         """(page, language) of a content file, or None when its name is refused."""
         name = display_path(path, self.root)
-        match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
+        # <page> is a slug, as every segment of a URL the ledger records must be: a page named
+        # -dash- would build, be recorded, then fail every build on the ledger's own line.
+        match = re.fullmatch(rf"({models.SLUG_PATTERN.strip('^$')})\.(zh-tw|en)\.md", path.name)
         if not match:
-            self.problems.append(Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md"))
+            self.problems.append(Problem(name, 1, 1, "(file)", CONTENT_NAME))
             return None
         if match[1] in reserved_names():
             message = (
