@@ -154,18 +154,18 @@ class Loader:
         name = display_path(path, self.root)
         # <page> is a slug, as every segment of a URL the ledger records must be: a page named
         # -dash- would build, be recorded, then fail every build on the ledger's own line.
-        match = re.fullmatch(rf"({models.SLUG_PATTERN.strip('^$')})\.(zh-tw|en)\.md", path.name)
+        match = re.fullmatch(rf"(?P<page>{models.SLUG_PATTERN.strip('^$')})\.(?P<lang>zh-tw|en)\.md", path.name)
         if not match:
             self.problems.append(Problem(name, 1, 1, "(file)", CONTENT_NAME))
             return None
-        if match[1] in reserved_names():
+        if match["page"] in reserved_names():
             message = (
-                f"'{match[1]}' is a path the site uses for its own pages ({', '.join(reserved_names())}); "
+                f"'{match['page']}' is a path the site uses for its own pages ({', '.join(reserved_names())}); "
                 "give the page another name"
             )
             self.problems.append(Problem(name, 1, 1, "(file)", message))
             return None
-        return match[1], match[2]
+        return match["page"], match["lang"]
 
     def _content_file(self, path: Path, page: str) -> tuple[YamlFile | None, BaseModel, str] | None:
         """A content file's front matter and text, or None when it cannot be used."""
