@@ -110,11 +110,11 @@ class Loader:
         .swp, a .DS_Store) are left alone.
         """
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            name, is_folder = path.name, path.is_dir() and not path.is_symlink()
+            name, is_folder = path.name, path.is_dir()
             if name.startswith(".") or name in names or (is_folder and (folders is None or name in folders)):
+                continue  # read, and refused with its own message if it is not a regular file or folder
+            if suffix and name.endswith(suffix):
                 continue
-            if suffix and name.endswith(suffix) and not is_folder:
-                continue  # read, and refused with its own message if it is not a regular file
             expected = [f"{f}/" for f in folders or []] if is_folder else names
             close = difflib.get_close_matches(name, expected, n=1, cutoff=0.6)
             if not close and suffix and not is_folder:

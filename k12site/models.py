@@ -143,7 +143,7 @@ def _time_of_day(value: str) -> str:
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 TimeOfDay = Annotated[str, AfterValidator(_time_of_day)]
 # An address only: no display name, quotes, ?cc= or %0A that a mailto: link would carry along.
-Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")]
 Whole = Annotated[int, BeforeValidator(_whole)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Instant = Annotated[dt.datetime, BeforeValidator(_iso_instant)]
