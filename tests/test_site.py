@@ -1057,7 +1057,7 @@ def test_a_broken_data_file_leaves_the_previous_build_untouched(seed_project: Pa
     with pytest.raises(DataError, match=r"sessions\.yaml:\d+:\d+: sessions\[4\]\.date"):
         build(seed_project, out)
     assert Site(out).files() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", "real"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", seed_project.name]
     builds = list((tmp_path / ".out.builds").iterdir())
     assert builds == [out.resolve()], "no half-written build folder is left behind"
 

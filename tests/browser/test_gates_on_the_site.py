@@ -1,4 +1,4 @@
-"""The quality gates over a fresh build of the real site, every page in both languages.
+"""The quality gates over a fresh build of the live site, every page in both languages.
 
 One browser for all the gates and one tab per test, walked over every page; each test collects
 every problem before it fails, so one run lists all that needs fixing.
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 def test_the_site_has_every_page_in_both_languages(site) -> None:
     zh = {p for p in site.language_pages if p.startswith("zh-tw/")}
     en = {p for p in site.language_pages if p.startswith("en/")}
-    assert site.county("zh-tw", "pingtung") in zh
-    assert site.county("en", "pingtung") in site.county_pages
+    assert site.county("zh-tw", site.featured) in zh
+    assert site.county("en", site.featured) in site.county_pages
     assert {gates.counterpart(p) for p in zh} == en
 
 
@@ -70,11 +70,12 @@ def test_every_county_page_prints_on_one_a4_sheet_whose_qr_code_reads_its_addres
 
 
 def test_the_calendar_links_download_calendars_that_parse(site, tab) -> None:
-    # Clicked in the browser on Pingtung's page in both languages; every other linked file is parsed from disk.
+    # Clicked in the browser on one county's page in both languages; every other linked file is parsed from disk.
     seen: set[str] = set()
-    pingtung = [site.county(lang, "pingtung") for lang in ("zh-tw", "en")]
-    problems = [p for path in pingtung for p in gates.calendar_problems(tab, path, seen)]
-    assert [url for url in seen if url.endswith("/counties/pingtung.ics")], f"Pingtung's pages link no calendar: {seen}"
+    county = [site.county(lang, site.featured) for lang in ("zh-tw", "en")]
+    problems = [p for path in county for p in gates.calendar_problems(tab, path, seen)]
+    own = f"/counties/{site.featured}.ics"
+    assert [url for url in seen if url.endswith(own)], f"{site.featured}'s pages link no calendar: {seen}"
     fail_on(problems + gates.linked_calendar_problems(site.root), "calendar problems")
 
 
@@ -95,16 +96,16 @@ def test_every_page_stays_within_the_weight_budget_and_on_this_host_without_erro
 
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
-def test_screenshots_of_home_and_pingtung_are_saved_for_people_to_look_at(site, tab, lang: str) -> None:
-    pingtung = site.county(lang, "pingtung")
+def test_screenshots_of_home_and_a_county_are_saved_for_people_to_look_at(site, tab, lang: str) -> None:
+    county = site.county(lang, site.featured)
     pages = {
         f"home.{lang}": f"{lang}/{site.year}/",
         f"sessions.{lang}": f"{lang}/{site.year}/sessions/",
-        f"pingtung.{lang}": pingtung,
+        f"{site.featured}.{lang}": county,
     }
     for name, path in pages.items():
         for shot in gates.save_screenshots(tab, path, name, ARTIFACTS):
             assert gates.png_size(shot)[0] in (gates.PHONE["width"], gates.DESKTOP["width"])
-    pdf = tab.open(pingtung).pdf(format="A4", margin=gates.A4_MARGINS)  # the sheet a county attaches to a letter
-    (ARTIFACTS / f"pingtung.{lang}.print.pdf").write_bytes(pdf)
+    pdf = tab.open(county).pdf(format="A4", margin=gates.A4_MARGINS)  # the sheet a county attaches to a letter
+    (ARTIFACTS / f"{site.featured}.{lang}.print.pdf").write_bytes(pdf)
     assert gates.pdf_page_count(pdf) == 1
