@@ -1,6 +1,6 @@
 """MAINTAINING.md's "Add a county's notice (say, Taipei's letter)", followed step by step, in both languages.
 
-On a copy of the real project, as a maintainer would: write the one new file from the guide's
+On a copy of the seed project, as a maintainer would: write the one new file from the guide's
 example as it stands, run the commands the guide names, and after each step check what the guide
 says should happen. Last, the files the maintainer touched: exactly those of the guide's commit.
 """

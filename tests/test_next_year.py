@@ -1,4 +1,4 @@
-"""MAINTAINING.md's "Start the next academic year", followed step by step on a copy of the real project.
+"""MAINTAINING.md's "Start the next academic year", followed step by step on a copy of the seed project.
 
 As a maintainer would: copy the year's folders, edit the files the guide names, run the commands
 it names (``build.py check``, ``urls --record``, ``check --strict``, then the build); after each

@@ -13,6 +13,15 @@ from .gates import ARTIFACTS, fail_on, require_tool
 
 pytestmark = pytest.mark.browser
 
+# The slowest gates walk the pages in two shares (every other page), so that test workers on two
+# cores take one each; every page is still walked once by each gate.
+SHARES = 2
+share = pytest.mark.parametrize("share", range(SHARES), ids=[f"{i + 1}-of-{SHARES}" for i in range(SHARES)])
+
+
+def shared(pages: list[str], share: int) -> list[str]:
+    return pages[share::SHARES]
+
 
 def test_the_site_has_every_page_in_both_languages(site) -> None:
     zh = {p for p in site.language_pages if p.startswith("zh-tw/")}
@@ -27,17 +36,22 @@ def test_every_page_is_valid_html(site) -> None:
     fail_on(gates.vnu_errors(site.root), "errors from the Nu HTML Checker")
 
 
-def test_every_page_has_no_axe_violations_of_wcag_2_1_a_and_aa(site, tab) -> None:
+@share
+def test_every_page_has_no_axe_violations_of_wcag_2_1_a_and_aa(site, tab, share: int) -> None:
     require_tool("axe-core")
-    fail_on([v for path in site.pages for v in gates.axe_violations(tab, path)], "axe-core violations")
+    fail_on([v for path in shared(site.pages, share) for v in gates.axe_violations(tab, path)], "axe-core violations")
 
 
-def test_the_skip_link_moves_focus_to_the_main_content(site, tab) -> None:
-    fail_on([p for path in site.pages if (p := gates.skip_link_problem(tab, path))], "skip-link problems")
+@share
+def test_the_skip_link_moves_focus_to_the_main_content(site, tab, share: int) -> None:
+    problems = [p for path in shared(site.pages, share) if (p := gates.skip_link_problem(tab, path))]
+    fail_on(problems, "skip-link problems")
 
 
-def test_the_language_switch_lands_on_the_counterpart_page(site, tab) -> None:
-    problems = [p for path in site.language_pages if (p := gates.language_switch_problem(tab, path))]
+@share
+def test_the_language_switch_lands_on_the_counterpart_page(site, tab, share: int) -> None:
+    pages = shared(site.language_pages, share)
+    problems = [p for path in pages if (p := gates.language_switch_problem(tab, path))]
     fail_on(problems, "language-switch problems")
 
 
@@ -63,9 +77,10 @@ def test_every_county_page_prints_on_one_a4_sheet(site, tab) -> None:
     fail_on(gates.print_problems(tab, site.county_pages), "county pages that do not print on one A4 sheet")
 
 
-def test_every_county_page_prints_on_one_a4_sheet_whose_qr_code_reads_its_address(site, tab) -> None:
+@share
+def test_every_county_page_prints_on_one_a4_sheet_whose_qr_code_reads_its_address(site, tab, share: int) -> None:
     require_tool("pdf-and-qr")
-    problems = gates.printed_qr_problems(tab, site.county_pages, site.base_url)
+    problems = gates.printed_qr_problems(tab, shared(site.county_pages, share), site.base_url)
     fail_on(problems, "printed county pages without one sheet and a QR code of their address")
 
 
