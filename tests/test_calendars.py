@@ -1,8 +1,8 @@
 """Calendars that every client imports right: parsed twice, checked byte by byte.
 
-The tests that read a project's calendars run against the real project and one of another shape
+The tests that read a project's calendars run against the live project and one of another shape
 (tests/other_shape.py) and derive what they expect from its data; the seed's own calendar facts
-are in test_real_data.py.
+are in test_seed_transcription.py.
 """
 
 from __future__ import annotations
@@ -102,8 +102,8 @@ def render(root: Path, base_url: str | None = None) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def project_root(projects: Projects, shape: str) -> Path:
-    """The project of this ``shape``: the real one or one of another shape, only read here (tests
-    that change data use the `real` or `tiny` fixtures)."""
+    """The project of this ``shape``: the live one or one of another shape, only read here (tests
+    that change data use the `seed_project` or `tiny` fixtures)."""
     return projects.root(shape)
 
 
