@@ -17,7 +17,7 @@ from k12site.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "MAINTAINING.md"
-FOLDERS = ("data", "content", "templates")  # what a copy of the project holds (conftest.copy_real_project)
+FOLDERS = ("data", "content", "templates")  # what a copy of the project holds (seed.copy_seed_project)
 
 
 def section(heading: str) -> str:
