@@ -492,27 +492,50 @@ def _near_the_year(source: Any, loc: tuple, window: models.Window, year: int) ->
             )
 
 
+# The parser's levels (a list, its item and its paragraph are three) a page may reach: 8 lists
+# inside each other, below the parser's own limit (20), where it would silently drop the rest.
+MAX_MARKDOWN_LEVELS = 18
+NOT_ALLOWED_LINK = "use https:, mailto:, tel:, webcal: or a relative link (not starting with /)"
+
+
 def markdown_links(name: str, text: str) -> list[Problem]:
-    """Links in Markdown content must be https, mailto, tel or relative."""
+    """Links in Markdown content must be https, mailto, tel or relative; images, files of the
+    site by a relative path; and nothing nests so deep that the parser would cut the page."""
     problems = []
     parser = MarkdownIt("commonmark")
     parser.validateLink = lambda url: True  # see every link, including those rendering would drop
+    deepest = None
     for token in parser.parse(text):
-        for child in token.children or []:
-            href = child.attrGet("href") if child.type == "link_open" else None
-            if href is not None and not is_safe_link(str(href)):
-                line = (token.map[0] + 1) if token.map else 1
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        1,
-                        "(markdown)",
-                        f"link {href!r} is not allowed; "
-                        "use https:, mailto:, tel:, webcal: or a relative link (not starting with /)",
-                    )
-                )
+        line = (token.map[0] + 1) if token.map else 1
+        for child in [token, *(token.children or [])]:
+            if child.level + (token.level if child is not token else 0) >= MAX_MARKDOWN_LEVELS and deepest is None:
+                deepest = line
+            message = _link_problem(child)
+            if message is not None:
+                problems.append(Problem(name, line, 1, "(markdown)", message))
+    if deepest is not None:
+        message = (
+            "lists, quotes and emphasis nest too deep here (at most 8 lists inside each other); "
+            "the page would lose what follows: nest less"
+        )
+        problems.append(Problem(name, deepest, 1, "(markdown)", message))
     return problems
+
+
+def _link_problem(token: Any) -> str | None:
+    if token.type == "link_open":
+        href = str(token.attrGet("href"))
+        return None if is_safe_link(href) else f"link {href!r} is not allowed; {NOT_ALLOWED_LINK}"
+    if token.type == "image":
+        src = str(token.attrGet("src"))
+        if not is_safe_link(src):
+            return f"image {src!r} is not allowed; an image is a file of the site, by a relative path"
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src.strip(), re.I):
+            return (
+                f"image {src!r} is loaded from elsewhere, and pages load nothing from another host; "
+                "put the file in the site and give its relative path"
+            )
+    return None
 
 
 def check_site(shared: Loaded) -> list[Problem]:

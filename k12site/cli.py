@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import re
 import sys
 from pathlib import Path
 
 from .dates import build_date
 from .output import OutputError
-from .problems import DataError
+from .problems import DataError, display_path
 from .urls import base_url_problem
 
 TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (git ignores .cache/)
@@ -40,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--no-search", action="store_true", help="with build: skip the search index, as serve does")
     parser.add_argument("--record", action="store_true", help="with urls: add every new URL to data/urls.yaml")
-    parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument(
+        "--port", type=port_number, default=8000, help="port for serve, 1-65535, or 0 for a free one (default 8000)"
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
     args = parser.parse_args(argv)
     if args.record and args.verb != "urls":
@@ -66,6 +69,36 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(f"error: {exc}; the last good site was left as it was", file=sys.stderr)
         return 1
+    except OSError as exc:  # no space left, a read-only checkout, no permission: one line, no traceback
+        print(f"error: {_os_error(exc, root)}; {LEFT_AS_IT_WAS[args.verb]}", file=sys.stderr)
+        return 1
+
+
+# What a command that fails while writing has left untouched: each writes beside, then replaces.
+LEFT_AS_IT_WAS = {
+    "build": "the last good site was left as it was",
+    "check": "nothing was written",
+    "serve": "the preview stopped",
+    "schema": "each file not yet rewritten was left as it was, and none was half written",
+    "urls": "data/urls.yaml was left as it was",
+    "diff": "the working tree was left as it was",
+}
+
+
+def _os_error(exc: OSError, root: Path) -> str:
+    """``exc`` in one line, naming the path it met, relative to the project when inside it."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    path = Path(os.fsdecode(exc.filename))
+    return f"{display_path(path, root) if path.is_absolute() else path}: {reason}"
+
+
+def port_number(value: str) -> int:
+    """``--port``'s value: 1 to 65535, or 0 for any free port (the preview prints the one it took)."""
+    if re.fullmatch(r"[0-9]{1,5}", value) and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a port: give a number from 1 to 65535, or 0 for a free one")
 
 
 def iso_date(value: str) -> dt.date:

@@ -30,7 +30,14 @@ def epoch_date(value: str) -> dt.date:
     """The Taipei date of a ``SOURCE_DATE_EPOCH`` value; ValueError if it is not whole seconds."""
     if not value.strip().isdigit():
         raise ValueError(f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since 1970-01-01")
-    return dt.datetime.fromtimestamp(int(value), TAIPEI).date()
+    try:
+        return dt.datetime.fromtimestamp(int(value), TAIPEI).date()
+    except (OverflowError, OSError, ValueError):  # past the year 9999, or what the platform can hold
+        shown = value if len(value) <= 24 else value[:24] + "…"
+        raise ValueError(
+            f"{SOURCE_DATE_EPOCH}={shown!r} is out of range: give the seconds since 1970-01-01 of a day "
+            "before the year 10000"
+        ) from None
 
 
 def build_date(given: dt.date | None = None) -> dt.date:

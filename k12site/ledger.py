@@ -216,13 +216,15 @@ def record(root: Path, ledger: Ledger | None, survey: Survey) -> list[str]:
     path = root / NAME
     if survey.new and (refusal := unsafe_to_write(path, root, "build.py urls --record")):
         errors.append(refusal)
+    # never record what the next build would refuse on the ledger's own line
+    errors += [Problem(NAME, 1, 1, "urls", problem) for url in survey.new if (problem := _url_problem(url))]
     if errors:
         raise DataError(errors)
     if survey.new:
         if ledger is None:
             text = ledger_text(f"{modeline(path, root)}\n{HEADER}", survey.new, {})
         else:
-            header = _header(path.read_text(encoding="utf-8"))
+            header = _header(path.read_text(encoding="utf-8-sig"))  # as Notepad saves it, with a byte order mark
             text = ledger_text(header, [*ledger.model.urls, *survey.new], ledger.model.moved)
         replace_file(path, text)
     return survey.new

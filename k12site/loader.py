@@ -12,6 +12,7 @@ Layout::
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,11 @@ from .validate import validate_file
 from .yamlfile import YamlFile, read_yaml
 
 LEDGER = "urls.yaml"  # in data/
+
+CONTENT_NAME = (
+    "name a content file <page>.zh-tw.md or <page>.en.md, <page> being lowercase letters and digits "
+    "with single hyphens between them, e.g. faq or sign-in"
+)
 
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "year": models.YearFile,
@@ -92,6 +98,34 @@ class Loader:
         obj, problems = validate_file(model, source)
         return source, obj, problems
 
+    def unread(
+        self, folder: Path, names: list[str], *, folders: list[str] | None = None, pattern: str = "", suffix: str = ""
+    ) -> None:
+        """Report each file in ``folder`` that the build would not read, with the name it expected:
+        a changes.yml or a tainan.yml is otherwise never published, and nothing says why.
+
+        ``names`` are the files read there; ``suffix`` says any file ending so is read too (a
+        notice, a page), and ``pattern`` is how the message spells such a name. ``folders`` are
+        the folders read there (None: folders are another check's). Hidden files (an editor's
+        .swp, a .DS_Store) are left alone.
+        """
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            name, is_folder = path.name, path.is_dir()
+            if name.startswith(".") or name in names or (is_folder and (folders is None or name in folders)):
+                continue  # read, and refused with its own message if it is not a regular file or folder
+            if suffix and name.endswith(suffix):
+                continue
+            expected = [f"{f}/" for f in folders or []] if is_folder else names
+            close = difflib.get_close_matches(name, expected, n=1, cutoff=0.6)
+            if not close and suffix and not is_folder:
+                close = [_with_suffix(name, suffix)]
+            read = ", ".join([*names, *(f"{f}/" for f in folders or []), *([pattern] if pattern else [])])
+            hint = f"did you mean {close[0]}?" if close else f"the build reads {read} here"
+            what = "a folder" if is_folder else "a file"
+            message = f"is {what} the build does not read, so nothing of it is published; {hint}"
+            where = "(folder)" if is_folder else "(file)"
+            self.problems.append(Problem(display_path(path, self.root), 1, 1, where, message))
+
     def content(self, year: int) -> dict[str, ContentPage]:
         """The year's pages written in Markdown (content/<year>/), by name."""
         folder = self.root / "content" / str(year)
@@ -105,6 +139,7 @@ class Loader:
             page = self._content_file(path, key[0])
             if page is not None:
                 read[key] = page
+        self.unread(folder, [], folders=[], pattern="<page>.zh-tw.md or <page>.en.md", suffix=".md")
         for page, lang in sorted(present):
             for other in LANGS:
                 if (page, other) not in present:
@@ -117,18 +152,20 @@ class Loader:
     def _content_name(self, path: Path) -> tuple[str, str] | None:
         """(page, language) of a content file, or None when its name is refused."""
         name = display_path(path, self.root)
-        match = re.fullmatch(r"([a-z0-9-]+)\.(zh-tw|en)\.md", path.name)
+        # <page> is a slug, as every segment of a URL the ledger records must be: a page named
+        # -dash- would build, be recorded, then fail every build on the ledger's own line.
+        match = re.fullmatch(rf"(?P<page>{models.SLUG_PATTERN.strip('^$')})\.(?P<lang>zh-tw|en)\.md", path.name)
         if not match:
-            self.problems.append(Problem(name, 1, 1, "(file)", "name a content file <page>.zh-tw.md or <page>.en.md"))
+            self.problems.append(Problem(name, 1, 1, "(file)", CONTENT_NAME))
             return None
-        if match[1] in reserved_names():
+        if match["page"] in reserved_names():
             message = (
-                f"'{match[1]}' is a path the site uses for its own pages ({', '.join(reserved_names())}); "
+                f"'{match['page']}' is a path the site uses for its own pages ({', '.join(reserved_names())}); "
                 "give the page another name"
             )
             self.problems.append(Problem(name, 1, 1, "(file)", message))
             return None
-        return match[1], match[2]
+        return match["page"], match["lang"]
 
     def _content_file(self, path: Path, page: str) -> tuple[YamlFile | None, BaseModel, str] | None:
         """A content file's front matter and text, or None when it cannot be used."""
@@ -162,12 +199,14 @@ def load_project(
     loader.problems.extend(checks.check_site(shared))
     loader.file(data / "counties.yaml", models.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
+    loader.unread(data, ["site.yaml", "counties.yaml", LEDGER, "README.md"])
     year_dirs = _year_folders(loader, data)
     if not year_dirs:
         loader.problems.append(
             Problem(display_path(data, root), 1, 1, "(folder)", "no academic year folder such as data/114/")
         )
     years = [_load_year(loader, shared, folder) for folder in year_dirs]
+    loader.unread(root / "content", [], folders=[folder.name for folder in year_dirs])
     if (data / LEDGER).exists():  # none yet: nothing is recorded, and the build says so
         loader.file(data / LEDGER, models.UrlLedger, shared, "urls")
     warnings = settle(loader.problems, strict=strict)
@@ -181,6 +220,12 @@ def load_project(
         warnings=warnings,
         ledger=ledger,
     )
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    """``name`` with its last extension (if any) replaced by ``suffix``: tainan.yml -> tainan.yaml."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return stem + suffix
 
 
 def _counties_of(districts: list[models.District], counties: list[models.County]) -> list[models.County]:
@@ -214,8 +259,11 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
     for key, model in OPTIONAL_YEAR_FILES.items():
         if (folder / f"{key}.yaml").exists():
             loader.file(folder / f"{key}.yaml", model, loaded, key)
-    for path in sorted((folder / "notices").glob("*.yaml")):
+    loader.unread(folder, [f"{key}.yaml" for key in [*YEAR_FILES, *OPTIONAL_YEAR_FILES]], folders=["notices"])
+    notices = folder / "notices"
+    for path in sorted(notices.glob("*.yaml")):
         loader.file(path, models.NoticeFile, loaded, f"notices/{path.stem}")
+    loader.unread(notices, [], folders=[], pattern="<county-slug>.yaml", suffix=".yaml")
     content = loader.content(int(folder.name))
     loader.problems.extend(checks.check_year(int(folder.name), shared, loaded))
     if any(obj is None for obj in loaded.models.values()) or shared.models.get("counties") is None:

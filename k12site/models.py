@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -31,19 +32,104 @@ def _not_blank(value: str) -> str:
 def _one_line(value: str) -> str:
     if "\n" in value:
         raise PydanticCustomError("one_line", "must be one line: it holds a line break")
+    if value != value.strip():
+        end = "starts" if value[0].isspace() else "ends"
+        char = value[0] if end == "starts" else value[-1]
+        raise PydanticCustomError(
+            "one_line_space",
+            "{end} with a space ({char}); delete it: a copied space makes the text differ from what readers type",
+            {"end": end, "char": _name(char)},
+        )
+    invisible = INVISIBLE.search(value)
+    if invisible:
+        raise PydanticCustomError(
+            "one_line_invisible",
+            "holds {char} at character {column}, an invisible character that changes what the text says "
+            "or how it can be typed back; delete it",
+            {"char": _name(invisible[0]), "column": invisible.start() + 1},
+        )
     return value
 
 
+# Bidirectional controls (a right-to-left override shows k12ea0812 as k12ea2180), zero-width
+# characters and other invisible format characters: copy-paste from a word processor or a chat
+# app brings them, and a reader can neither see nor type them back.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]"
+)
+
+
+def _name(char: str) -> str:
+    """A character as a message names it: U+202E RIGHT-TO-LEFT OVERRIDE."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'an unnamed character')}"
+
+
 NonEmpty = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
-# A name, title, label, password or reference: a line break in one would break a heading, a
-# calendar's name or a line of a letter. The pattern tells editors; the validator, `check`.
+# A name, title, label, password or reference: a line break, an invisible character or a
+# space at either end of one would break a heading, a calendar's name, a line of a letter or a
+# password typed back. The pattern tells editors; the validator, `check`.
 Line = Annotated[NonEmpty, AfterValidator(_one_line), Field(json_schema_extra={"pattern": r"^[^\n]*$"})]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 
+def _whole(value: object) -> object:
+    """A count or number is written as digits only: 1.000 or 1e3 would be read as 1 or refused late."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]+", value):
+        raise PydanticCustomError("whole_number", "is not a whole number written in digits")
+    return value
+
+
+def _iso_date(value: object) -> object:
+    """A date is written YYYY-MM-DD: pydantic alone would also take 20250728 or 2025-07-28T00:00."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise PydanticCustomError("date_shape", "is not a date written YYYY-MM-DD")
+    return value
+
+
+INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?")
+OFFSET = re.compile(r"Z|[+-][0-9]{2}:[0-9]{2}")
+
+
+def _iso_instant(value: object) -> object:
+    """A moment is an ISO date and time with its offset: digits would be read as Unix seconds
+    (20250728 is 23 Aug 1970), and a time without an offset names no moment."""
+    if not isinstance(value, str):
+        return value
+    moment = INSTANT.match(value)
+    if moment and value[moment.end() :] == "":
+        raise PydanticCustomError(
+            "time_zone",
+            "give the time zone, e.g. {example}+08:00 for Taipei time",
+            {"example": value.replace(" ", "T")},
+        )
+    if not moment or not OFFSET.fullmatch(value[moment.end() :]):
+        raise PydanticCustomError("instant_shape", "is not a date and time with its time zone")
+    return value
+
+
+def _url_problem(value: str) -> str | None:
+    """Why ``value`` is not a plain https://host/path link, or None."""
+    if not value.startswith("https://"):
+        return "only https links are allowed here"
+    if BAD_URL_CHARACTER.search(value):
+        return "a link holds no spaces, quotes, angle brackets or backslashes"
+    host = re.split(r"[/?#]", value[len("https://") :], maxsplit=1)[0]
+    if "@" in host:
+        return "a link names no user before its host (the host is what follows '@')"
+    if not HOST.fullmatch(host):
+        return "its host is not a name such as example.org"
+    return None
+
+
+BAD_URL_CHARACTER = re.compile(r"[\s\"'<>\\`{}|^]")
+HOST = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.I)
+
+
 def _https_url(value: str) -> str:
-    if not re.fullmatch(r"https://[^\s/?#]+\.[^\s/?#]+(/[^\s]*)?", value):
-        raise ValueError(f"{value!r} is not an https:// link; only https links are allowed here")
+    problem = _url_problem(value)
+    if problem is not None:
+        raise ValueError(f"{value!r} is not an https:// link; {problem}")
     return value
 
 
@@ -56,7 +142,11 @@ def _time_of_day(value: str) -> str:
 
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 TimeOfDay = Annotated[str, AfterValidator(_time_of_day)]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s:/]+@[^@\s:/]+\.[a-zA-Z]{2,}$")]
+# An address only: no display name, quotes, ?cc= or %0A that a mailto: link would carry along.
+Email = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")]
+Whole = Annotated[int, BeforeValidator(_whole)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Instant = Annotated[dt.datetime, BeforeValidator(_iso_instant)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9+][0-9 -]*(#[0-9]+)?$")]
 
 
@@ -90,8 +180,8 @@ class Item(Model):
 class Window(Model):
     """A span of whole days, both ends included."""
 
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -104,7 +194,7 @@ class PageFrontMatter(Model):
     """What a page written in Markdown says about itself, in its own language, above its text."""
 
     title: Line = Field(description="The page's title: its heading, and its name in the menu.")
-    menu: int | None = Field(
+    menu: Whole | None = Field(
         None, gt=0, description="Its place in the menu, after the built-in pages (1 first); none: not in the menu."
     )
     description: Line | None = Field(None, description="A sentence for search engines; the site's own if none.")
@@ -141,7 +231,7 @@ class Site(Model):
         "-//k12-sis-training//site generator",
         description="The calendars' PRODID without a language: each file adds its own (//ZH-TW or //EN).",
     )
-    calendar_refresh_hours: int = Field(12, ge=1, le=24 * 7)
+    calendar_refresh_hours: Whole = Field(12, ge=1, le=24 * 7)
     maintainers: Maintainers = Field(
         description="Who keeps this site, and the address every page gives for reporting an error by e-mail."
     )
@@ -186,13 +276,16 @@ class YearFile(Model):
     it is that county's notice (`NoticeFile.instructions`).
     """
 
-    academic_year: int = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
+    academic_year: Whole = Field(ge=100, le=200, description="ROC academic year, e.g. 114 (= 2025).")
     title: LineText
     short_title: LineText = Field(description="A short form of the title, for calendar names in phone apps.")
     organizer: Organizer
     systems: dict[Slug, Body] = Field(description="The systems the training covers, by slug.")
     summary: Text
-    published: dt.datetime = Field(description="When the plan was published (UTC); becomes DTSTAMP in calendars.")
+    published: Instant = Field(
+        description="When the plan was published, with its time zone, e.g. 2025-07-21T08:00:00+08:00; "
+        "becomes DTSTAMP in calendars."
+    )
     handbook: Text = Field(description="The process description's note on handbooks, for every county.")
 
 
@@ -209,7 +302,7 @@ class JoiningFile(Model):
     """How to join an online session: software, capacity, display name, audio check."""
 
     software: Line
-    capacity: int = Field(gt=0)
+    capacity: Whole = Field(gt=0)
     open_to_other_districts: bool
     display_name: DisplayName
     audio_check_intro: Text
@@ -219,16 +312,33 @@ class JoiningFile(Model):
 # --- data/<year>/districts.yaml -------------------------------------------------------------
 
 
+def _webex_url(value: str) -> str:
+    host = re.split(r"[/?#]", value.removeprefix("https://"), maxsplit=1)[0].lower()
+    if host != "webex.com" and not host.endswith(".webex.com"):
+        raise ValueError(f"{value!r} is not a Webex meeting link: its host {host!r} is not webex.com or under it")
+    return value
+
+
+def _password(value: str) -> str:
+    if not re.fullmatch(r"[!-~]+", value):
+        raise ValueError(
+            f"{value!r} is not a meeting password: letters, digits and the symbols of a keyboard, without spaces"
+        )
+    return value
+
+
 class Webex(Model):
-    url: HttpsUrl
+    """The facts a reader types or taps to join: each held to its own shape."""
+
+    url: Annotated[HttpsUrl, AfterValidator(_webex_url)]
     meeting_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{4} [0-9]{3} [0-9]{4}$")]
-    password: Line
+    password: Annotated[Line, AfterValidator(_password)]
 
 
 class District(Model):
-    number: int = Field(ge=1)
+    number: Whole = Field(ge=1)
     counties: list[Slug] = Field(min_length=1)
-    schools: int = Field(gt=0, description="Total number of schools in the district.")
+    schools: Whole = Field(gt=0, description="Total number of schools in the district.")
     webex: Webex
     notes: list[Text] = Field(
         [],
@@ -286,12 +396,14 @@ class TracksFile(Model):
 
 
 class Session(Model):
-    district: int
+    district: Whole
     track: Slug
-    date: dt.date
+    date: Date
     period: Period
-    sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
-    updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
+    sequence: Whole = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
+    updated: Instant | None = Field(
+        None, description="When this session last changed, with its time zone, e.g. 2025-07-28T09:00:00+08:00."
+    )
     on_weekend: bool = Field(
         False,
         description="True when a Saturday or Sunday date is meant (e.g. a make-up workday); "
@@ -306,33 +418,23 @@ class SessionsFile(Model):
 # --- data/<year>/changes.yaml ---------------------------------------------------------------
 
 
-def _with_time_zone(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None:
-        raise PydanticCustomError(
-            "time_zone",
-            "give the time zone, e.g. {example}+08:00 for Taipei time",
-            {"example": value.isoformat()},
-        )
-    return value
-
-
 class SessionRef(Model):
     """An online session, named as sessions.yaml names it."""
 
-    district: int
+    district: Whole
     track: Slug
 
 
 class Change(Model):
     """A change to a fact the site has published, as its readers must be told of it."""
 
-    date: Annotated[dt.datetime, AfterValidator(_with_time_zone)] = Field(
+    date: Instant = Field(
         description="When the change was published, with its time zone, e.g. 2025-07-28T09:00:00+08:00; "
         "each change has its own time: its feed entry is named by it."
     )
     text: Text = Field(description="What changed, in both languages, as the changes page and the feed say it.")
     sessions: list[SessionRef] = Field([], description="The online sessions it concerns: they show 'changed on'.")
-    districts: list[int] = Field([], description="The districts it concerns, by number (a new link or password).")
+    districts: list[Whole] = Field([], description="The districts it concerns, by number (a new link or password).")
     counties: list[Slug] = Field([], description="The counties it concerns, by slug.")
 
 
@@ -366,12 +468,14 @@ class ProcessFile(Model):
 class OnsiteSession(Model):
     county: Slug
     kind: Literal["briefing", "hands_on"]
-    date: dt.date
+    date: Date
     start: TimeOfDay
     end: TimeOfDay
     venue: LineText
-    sequence: int = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
-    updated: dt.datetime | None = Field(None, description="When this session last changed (UTC).")
+    sequence: Whole = Field(0, ge=0, description="Raise by one each time the session is rescheduled.")
+    updated: Instant | None = Field(
+        None, description="When this session last changed, with its time zone, e.g. 2025-07-28T09:00:00+08:00."
+    )
     on_weekend: bool = Field(
         False, description="True when a Saturday or Sunday date is meant; otherwise a weekend date is a warning."
     )
@@ -457,7 +561,7 @@ class Instruction(Model):
     """
 
     text: Text = Field(description="The site's summary; the letter's words are quoted in `items`.")
-    item: int | None = Field(
+    item: Whole | None = Field(
         None, ge=1, description="The number of the letter's 說明 item it comes from: 1 for 一、, 5 for 五、."
     )
     attachment: Slug | None = Field(None, description="The slug of the attachment's point it comes from.")
@@ -474,10 +578,10 @@ class SessionHours(Model):
     once, there: a session that moves keeps its hours.
     """
 
-    district: int = Field(description="The session's district number in sessions.yaml.")
+    district: Whole = Field(description="The session's district number in sessions.yaml.")
     track: Slug = Field(description="The session's track slug in sessions.yaml.")
     part: Slug = Field(description="A part slug of that track held in that session: morning, afternoon, day...")
-    hours: int = Field(gt=0, le=24)
+    hours: Whole = Field(gt=0, le=24)
 
 
 class HoursInstruction(Instruction):
@@ -509,7 +613,7 @@ class NoticeFile(Model):
     address: LineText
     contact: Contact
     addressee: LineText
-    date: dt.date
+    date: Date
     reference: Line
     priority: LineText
     classification: LineText | None = None

@@ -5,9 +5,10 @@ to copy. Per year and language, beside each other in the URL plan (`urls.OPEN_DA
 
 - ``sessions.csv``: one row per session part (the calendars' events), headers in the file's
   language; UTF-8 with a byte order mark, which Excel needs to read Chinese, and CRLF, as Python's
-  `csv` writes.
-- ``sessions.json``: the same facts, structured, with instants in Taipei time (``+08:00``);
-  ``sessions.schema.json`` is its JSON Schema, generated from `SessionsData`, which also builds it.
+  `csv` writes. A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+  begins with ``'`` here, so that no spreadsheet runs it as a formula (`neutralised`).
+- ``sessions.json``: the same facts, structured, values as typed, with instants in Taipei time
+  (``+08:00``); ``sessions.schema.json`` is its JSON Schema, generated from `SessionsData`, which also builds it.
 - The county and sessions pages carry the same events as schema.org ``Event`` JSON-LD
   (`json_ld`).
 
@@ -182,12 +183,22 @@ def _row(part: SessionPart, lang: str) -> list[str]:
     ]
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(...)); OWASP's
+# guidance on CSV injection is to begin such a cell with a quote, which the spreadsheet then hides.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it but never runs it: a leading ``'`` before a formula's first character."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def sessions_csv(data: SessionsData, lang: str) -> bytes:
-    """The sessions as a table, one row per part; headers in ``lang``."""
+    """The sessions as a table, one row per part; headers in ``lang``; no cell a formula."""
     text = io.StringIO(newline="")
     writer = csv.writer(text)  # CRLF line ends, quotes only where a value needs them
-    writer.writerow([strings(lang)[key] for key in CSV_HEADER])
-    writer.writerows(_row(part, lang) for part in data.sessions)
+    writer.writerow([neutralised(strings(lang)[key]) for key in CSV_HEADER])
+    writer.writerows([neutralised(cell) for cell in _row(part, lang)] for part in data.sessions)
     return ("\ufeff" + text.getvalue()).encode("utf-8")
 
 

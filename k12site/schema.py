@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from . import models
 from .loader import OPTIONAL_YEAR_FILES, YEAR_FILES
 from .problems import DataError, Problem, display_path
+from .sourcefile import SourceError, decode_source, read_source
 
 SCHEMA_DIR = "schemas"
 MODELINE = "# yaml-language-server: $schema="
@@ -118,15 +119,32 @@ def write_schemas(root: Path) -> list[Path]:
     schemas = {root / schema_file(name): schema_text(name) for name in SCHEMAS}
     retired = [path for path in folder.glob("*.schema.json") if path not in schemas]
     data = data_files(root)
-    problems = {problem for path in [*schemas, *retired, *data] if (problem := unsafe_to_write(path, root))}
+    unsafe = {path: problem for path in [*schemas, *retired, *data] if (problem := unsafe_to_write(path, root))}
+    problems = set(unsafe.values())
+    texts: dict[Path, str] = {}
+    for path in [path for path in data if path not in unsafe]:
+        try:  # read as the build reads them: a named pipe, or bytes that are not UTF-8, are refused
+            texts[path] = decode_source(read_source(path, root), display_path(path, root))
+        except SourceError as exc:
+            problems.add(exc.problem)
     if problems:
         raise DataError(list(problems))
-    folder.mkdir(exist_ok=True)
-    for path, text in schemas.items():
-        replace_file(path, text)
+    changed = [path for path, text in schemas.items() if _current(path) != text]
+    if changed:
+        folder.mkdir(exist_ok=True)
+    for path in changed:  # an unchanged file is not rewritten: a read-only checkout that is fresh stays so
+        replace_file(path, schemas[path])
     for path in retired:
         path.unlink()
-    return [*schemas, *(path for path in data if _set_modeline(path, modeline(path, root)))]
+    return [*changed, *(path for path in data if _set_modeline(path, texts[path], modeline(path, root)))]
+
+
+def _current(path: Path) -> str | None:
+    """The text of a schema file as it stands, or None when there is none to keep."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def unsafe_to_write(path: Path, root: Path, command: str = "build.py schema") -> Problem | None:
@@ -151,9 +169,9 @@ def _refusal(path: Path, root: Path, message: str) -> Problem:
     return Problem(display_path(path, root), 1, 1, "(file)", message)
 
 
-def _set_modeline(path: Path, line: str) -> bool:
-    """Make ``line`` the file's first line, replacing an older schema line; True if changed."""
-    text = path.read_text(encoding="utf-8")
+def _set_modeline(path: Path, text: str, line: str) -> bool:
+    """Make ``line`` the first line of the file ``path`` holding ``text``, replacing an older
+    schema line; True if changed."""
     first, _newline, rest = text.partition("\n")
     if first.rstrip("\r") == line:
         return False

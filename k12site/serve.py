@@ -22,6 +22,7 @@ import html
 import os
 import re
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -33,9 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import escape, web
 from tornado.ioloop import IOLoop, PeriodicCallback
+from tornado.web import HTTPError
 
 from .builder import Rebuilder
 from .calendars import ICS_CONTENT_TYPE
@@ -57,6 +61,14 @@ CONTENT_TYPES = {
     ".json": "application/json; charset=utf-8",
     ".atom": "application/atom+xml; charset=utf-8",
 }
+
+# livereload's snippet, which finds the socket on the page's own port (the one port served)
+LIVE_SCRIPT = (
+    '<script type="text/javascript">(function(){var s=document.createElement("script");'
+    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    "document.head.appendChild(s);})();</script>"
+)
 
 BANNER_ID = "k12site-build-error"
 FAILED_HEADING = (
@@ -95,19 +107,39 @@ def _serve(root: Path, host: str, port: int, base_url: str | None, strict: bool,
         for name in WATCHED:
             server.watch(str(root / name))
         try:
+            port = usable_port(host, port)  # before any work: a port that cannot be served costs no build
             preview.build()
             print(f"Preview at http://{host}:{port}/ (press Ctrl+C to stop)", flush=True)
             server.serve(port=port, host=host)  # returns on Ctrl+C or SIGTERM
         except KeyboardInterrupt:
             pass
         except OSError as exc:
-            if exc.errno != errno.EADDRINUSE:
-                raise
-            print(f"port {port} on {host} is already in use: stop the other server or pass --port", file=sys.stderr)
+            print(port_problem(host, port, exc), file=sys.stderr)
             return 1
         finally:
             rebuilds.close()  # before the preview folder is removed under a running rebuild
     return 0
+
+
+def usable_port(host: str, port: int) -> int:
+    """``port`` once it is known that it can be served on ``host``; for 0, the free port chosen.
+
+    The test binds and lets go: a free port chosen here is then listened on by the server, as
+    a port given is; the address printed is the one served. Raises the `OSError` it met.
+    """
+    with socket.create_server((host, port)) as probe:
+        return probe.getsockname()[1]
+
+
+def port_problem(host: str, port: int, exc: OSError) -> str:
+    """One line saying why ``port`` cannot be served on ``host``."""
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use: stop the other server or pass --port"
+    if exc.errno == errno.EACCES:
+        return f"port {port} on {host} needs rights this user does not have: pass --port 1024 or above, e.g. 8000"
+    if isinstance(exc, socket.gaierror):
+        return f"cannot serve on {host}: it is not an address of this machine ({exc.strerror}); pass --host 127.0.0.1"
+    return f"cannot serve on {host}, port {port}: {exc.strerror or exc}"
 
 
 def _interrupt(signum: int, frame: Any) -> None:
@@ -314,12 +346,41 @@ def _is_scratch(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or name == "4913"
 
 
+class QuietLiveReload(LiveReloadHandler):
+    """livereload's websocket, which ignores a message that is not its protocol's JSON instead of
+    printing a traceback for it: anything on the machine can open the socket and send junk."""
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            super().on_message(message)
+        except (ValueError, TypeError, AttributeError, KeyError):
+            pass
+
+
 class PreviewServer(Server):
     """livereload's server, serving the preview through `SiteFiles`."""
 
     def __init__(self, preview: Preview, watcher: Watcher):
         super().__init__(watcher=watcher)
         self.preview = preview
+
+    def application(self, port: int, host: str, liveport: Any = None, debug: Any = None, live_css: bool = True) -> None:
+        """livereload's application on one port, with `QuietLiveReload` as its websocket."""
+        LiveReloadHandler.watcher = self.watcher  # its class methods read the base class's
+        LiveReloadHandler.live_css = live_css
+        script = escape.utf8(LIVE_SCRIPT)
+
+        class Injector(LiveScriptInjector):
+            pass
+
+        Injector.script = script
+        handlers = [
+            (r"/livereload", QuietLiveReload),
+            (r"/forcereload", ForceReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            *self.get_web_handlers(script),
+        ]
+        web.Application(handlers=handlers, debug=False, transforms=[Injector]).listen(port, address=host)
 
     def get_web_handlers(self, script: bytes) -> list[tuple[Any, ...]]:
         return [
@@ -347,6 +408,8 @@ class SiteFiles(StaticFileHandler):
         return CONTENT_TYPES.get(Path(self.absolute_path).suffix.lower()) or super().get_content_type()
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        if "\x00" in path:  # no file has such a name; the file system would raise on it
+            raise HTTPError(400)
         # The whole request reads one build: a rebuild in the worker may switch the site meanwhile.
         self.root = os.path.realpath(self.preview.site)
         if self.preview.failure is None or not include_body:

@@ -65,6 +65,20 @@ MESSAGES: list[tuple[set[str], Callable[[Any, Any], str]]] = [
         lambda value, error: f"{_quote(value)} is not a date (write it as YYYY-MM-DD): {_reason(error)}",
     ),
     ({"int_parsing", "int_type", "int_from_float"}, lambda value, error: f"{_quote(value)} is not a whole number"),
+    (
+        {"whole_number"},
+        lambda value, error: (
+            f"{_quote(value)} is not a whole number"
+            + (" written in digits (no point, sign, space or exponent)" if any(c.isdigit() for c in str(value)) else "")
+        ),
+    ),
+    ({"date_shape"}, lambda value, error: f"{_quote(value)} is not a date written YYYY-MM-DD, such as 2025-08-12"),
+    (
+        {"instant_shape"},
+        lambda value, error: (
+            f"{_quote(value)} is not a date and time with its time zone, written like 2025-07-28T09:00:00+08:00"
+        ),
+    ),
     ({"bool_parsing", "bool_type"}, lambda value, error: f"{_quote(value)} is not true or false"),
     ({"literal_error"}, lambda value, error: f"{_quote(value)} is not one of {error['ctx']['expected']}"),
     (

@@ -26,6 +26,7 @@ MAX_TEXT = 1_000_000  # characters of text once aliases are expanded: no more th
 MAX_DEPTH = 32  # lists and mappings inside each other, counting the file's own; the real data nests 12
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_STANDARD_TAG = "tag:yaml.org,2002:"  # !!binary is short for tag:yaml.org,2002:binary
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same marks, faster
 
 
@@ -146,6 +147,7 @@ class _Builder:
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         top = self.stack[-1] if self.stack else None
+        self._refuse_tag(event)
         value = None if event.implicit[0] and event.value in _NULLS else event.value
         if top is not None and isinstance(top.value, dict) and top.key is None:
             loc: Loc = (*top.loc, event.value)
@@ -158,6 +160,18 @@ class _Builder:
         if event.anchor is not None:
             at = _at(event.start_mark)
             self._anchor(event.anchor, loc, _Anchored(value, [((), at, False)], 1, len(event.value), 0))
+
+    def _refuse_tag(self, event: yaml.NodeEvent) -> None:
+        """A tag (!!binary, !!str, !custom) would change what a value means, or be dropped unseen."""
+        tag = getattr(event, "tag", None)
+        if tag is None:
+            return
+        shown = "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+        top = self.stack[-1] if self.stack else None
+        at_key = top is not None and isinstance(top.value, dict) and top.key is None
+        loc = top.loc if top is not None and at_key else self._value_loc(event.start_mark)
+        message = f"the YAML tag {shown} is not supported; write the value as plain text, without a tag"
+        raise self._error(_at(event.start_mark), loc, message)
 
     def _key(self, event: yaml.ScalarEvent, top: _Open, loc: Loc) -> None:
         if event.implicit[0] and event.value == "<<":
@@ -176,6 +190,7 @@ class _Builder:
             raise self._error(_at(event.start_mark), loc, describe(char))
 
     def _start(self, event: yaml.CollectionStartEvent) -> None:
+        self._refuse_tag(event)
         loc = self._value_loc(event.start_mark)
         if len(self.stack) >= MAX_DEPTH:
             message = f"nests lists and mappings more than {MAX_DEPTH} levels deep"

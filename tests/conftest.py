@@ -42,7 +42,7 @@ def pinned_day() -> Iterator[None]:
 # The projects every site test runs against: the live data, and a project of another shape
 # (tests/other_shape.py, made from the seed). A test that pins one of the seed's facts fails on
 # the second, and on the live data as soon as a maintainer changes it; such facts are asserted on
-# the seed project (`projects.root("seed")`) in test_real_data.py.
+# the seed project (`projects.root("seed")`) in test_seed_transcription.py.
 SHAPES = ("live", "other-shape")
 
 

@@ -17,7 +17,7 @@ from k12site.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "MAINTAINING.md"
-FOLDERS = ("data", "content", "templates")  # what a copy of the project holds (conftest.copy_real_project)
+FOLDERS = ("data", "content", "templates")  # what a copy of the project holds (seed.copy_seed_project)
 
 
 def section(heading: str) -> str:
@@ -93,3 +93,26 @@ def touched(before: dict[str, bytes], after: dict[str, bytes]) -> dict[str, str]
 def under(rel: str, paths: list[str]) -> bool:
     """Whether ``rel`` is one of ``paths`` or inside one of them (as ``git add`` takes them)."""
     return any(rel == path or rel.startswith(path.rstrip("/") + "/") for path in paths)
+
+
+GATES_BASE_URL = "https://example.github.io/k12-training/"
+
+
+def data_gates(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """What CI holds the live data to, run on a project a maintainer has just edited: `check
+    --strict` and `build --strict` (as published, with a base URL and the search index) pass with
+    nothing to say; the URL ledger records exactly what the site publishes; every data file that
+    names an editor schema names its own, and the editor schemas accept every data file. Returns
+    the built site."""
+    from test_schema import editor_schema_problems, modeline_problems
+
+    code, _, err = run(root, capsys, "check", "--strict")
+    assert (code, err) == (0, []), err
+    code, _, err = run(root, capsys, "build", "--strict", "--base-url", GATES_BASE_URL)
+    assert (code, err) == (0, []), err
+    code, listed, err = run(root, capsys, "urls")
+    states = {line.split()[0] for line in listed if line.strip() and not line[0].isdigit()}
+    assert code == 0 and states <= {"recorded", "moved"}, [line for line in listed if line.startswith(("new", "gone"))]
+    assert modeline_problems(root) == []
+    assert editor_schema_problems(root) == []
+    return root / "site"

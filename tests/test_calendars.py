@@ -1,8 +1,8 @@
 """Calendars that every client imports right: parsed twice, checked byte by byte.
 
-The tests that read a project's calendars run against the real project and one of another shape
+The tests that read a project's calendars run against the live project and one of another shape
 (tests/other_shape.py) and derive what they expect from its data; the seed's own calendar facts
-are in test_real_data.py.
+are in test_seed_transcription.py.
 """
 
 from __future__ import annotations
@@ -102,8 +102,8 @@ def render(root: Path, base_url: str | None = None) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def project_root(projects: Projects, shape: str) -> Path:
-    """The project of this ``shape``: the real one or one of another shape, only read here (tests
-    that change data use the `real` or `tiny` fixtures)."""
+    """The project of this ``shape``: the live one or one of another shape, only read here (tests
+    that change data use the `seed_project` or `tiny` fixtures)."""
     return projects.root(shape)
 
 
@@ -452,18 +452,19 @@ def test_dtstamp_and_sequence_come_from_the_data(tiny, monkeypatch):
         .replace(
             "{district: 1, track: funding, date: 2025-08-20, period: morning}",
             "{district: 1, track: funding, date: 2025-08-20, period: morning, "
-            "sequence: 2, updated: 2025-07-31T04:00:00}",
+            "sequence: 2, updated: 2025-07-31T12:00:00+08:00}",
         )
     )
     sessions.write_text(text, encoding="utf-8")
-    files = render_in_zone(tiny, "America/St_Johns", monkeypatch)  # a timestamp without "Z" is still UTC
+    # a moment given in Taipei time becomes UTC, whatever the machine's zone (one without a zone is refused)
+    files = render_in_zone(tiny, "America/St_Johns", monkeypatch)
     moved = vevents(files["zh-tw/114/calendars/all.ics"])["114-district-2-hr-day@k12-sis-training"].encode()
     kept = vevents(files["zh-tw/114/calendars/all.ics"])["114-district-1-hr-day@k12-sis-training"].encode()
     assert prop(moved, "SEQUENCE") == ["1"] and prop(moved, "DTSTAMP") == ["20250730T030000Z"]
     assert prop(moved, "DTSTART") == ["20250808T083000"]
     assert prop(kept, "SEQUENCE") == ["0"] and prop(kept, "DTSTAMP") == ["20250721T000000Z"]
-    naive = vevents(files["en/114/calendars/all.ics"])["114-district-1-funding-morning@k12-sis-training"].encode()
-    assert prop(naive, "SEQUENCE") == ["2"] and prop(naive, "DTSTAMP") == ["20250731T040000Z"]
+    taipei = vevents(files["en/114/calendars/all.ics"])["114-district-1-funding-morning@k12-sis-training"].encode()
+    assert prop(taipei, "SEQUENCE") == ["2"] and prop(taipei, "DTSTAMP") == ["20250731T040000Z"]
 
 
 def test_onsite_sessions_join_their_county_and_all_calendars(tiny):

@@ -1,6 +1,6 @@
 """Pages by files alone: content/<year>/<name>.<lang>.md with a front matter becomes /<lang>/<year>/<name>/.
 
-Every test works on a copy of the real project; the messages are what `build.py check` prints.
+Every test works on a copy of the seed project; the messages are what `build.py check` prints.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """MAINTAINING.md's "Add a county's notice (say, Taipei's letter)", followed step by step, in both languages.
 
-On a copy of the real project, as a maintainer would: write the one new file from the guide's
+On a copy of the seed project, as a maintainer would: write the one new file from the guide's
 example as it stands, run the commands the guide names, and after each step check what the guide
 says should happen. Last, the files the maintainer touched: exactly those of the guide's commit.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guide import commands, committed, new_urls, run, section, snapshot, touched, yaml_example
+from guide import commands, committed, data_gates, new_urls, run, section, snapshot, touched, yaml_example
 
 from k12site.i18n import fill, strings
 from k12site.loader import load_project
@@ -79,6 +79,9 @@ def test_adding_taipeis_letter_as_the_guide_says_step_by_step(
         "data/114/notices/taipei.yaml": "created",
         "data/urls.yaml": "edited",
     }
+
+    # 5. What CI then holds the data to passes too: the push publishes.
+    data_gates(seed_project, capsys)
 
 
 def assert_the_pages_are_as_the_guide_describes(site: Path, guide: str, lang: str) -> None:

@@ -1,9 +1,9 @@
 """Every page's footer: how to schedule a session (the organizer's route, from the year's data), a
 county letter's contact on that county's own pages, and how to report an error by e-mail.
 
-Like test_site.py, the tests run against the real project and the one of another shape (whose
+Like test_site.py, the tests run against the live project and the one of another shape (whose
 114 has no organizer's website and whose 115 words the route otherwise), and derive what they
-expect from the loaded data; Pingtung's own contact is pinned in test_real_data.py.
+expect from the loaded data; Pingtung's own contact is pinned in test_seed_transcription.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""MAINTAINING.md's "Start the next academic year", followed step by step on a copy of the real project.
+"""MAINTAINING.md's "Start the next academic year", followed step by step on a copy of the seed project.
 
 As a maintainer would: copy the year's folders, edit the files the guide names, run the commands
 it names (``build.py check``, ``urls --record``, ``check --strict``, then the build); after each
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guide import commands, committed, new_urls, quoted_after, run, section, snapshot, touched, under
+from guide import commands, committed, data_gates, new_urls, quoted_after, run, section, snapshot, touched, under
 
 from k12site.i18n import LANGS, fill, plural, strings
 from k12site.loader import load_project
@@ -188,6 +188,9 @@ def test_starting_year_115_as_the_guide_says_step_by_step(
         "content/115/home.zh-tw.md",
     }
     assert set(copied) - set(after) == {"data/115/notices/pingtung.yaml"}
+
+    # 11. What CI then holds the data to passes too: the push publishes.
+    data_gates(seed_project, capsys)
 
 
 def assert_the_site_leads_to_115_and_114_says_so(site: Path) -> None:

@@ -72,8 +72,15 @@ def test_the_scheduling_link_follows_the_newest_years_organizer() -> None:
     assert link["about"] == f"{organizer.scheduling.zh} · {organizer.scheduling.en}"
 
 
-def test_the_built_site_is_ignored_by_git_even_as_a_link() -> None:
-    """``site`` is a symbolic link to the current build (k12site/output.py); ``site/`` would miss it."""
+def test_the_built_site_is_ignored_by_git_even_as_a_link(tmp_path: Path) -> None:
+    """``site`` is a symbolic link to the current build (k12site/output.py); ``site/`` would miss it.
+    Asked of git in a repository of its own holding this .gitignore, so it holds in a source
+    archive too, where the project is no git checkout."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_bytes((REPO / ".gitignore").read_bytes())
+    (tmp_path / ".site.builds").mkdir()
+    (tmp_path / "site").symlink_to(".site.builds", target_is_directory=True)
     for path in ("site", ".site.builds", ".site.lock", ".cache/templates"):
-        done = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=REPO)
+        done = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=tmp_path)
         assert done.returncode == 0, path
+    assert subprocess.run(["git", "check-ignore", "--no-index", "-q", "data/urls.yaml"], cwd=tmp_path).returncode == 1

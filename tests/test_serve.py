@@ -1,6 +1,6 @@
 """The preview server: a save is served at once, a mistake is shown where you look, the fix recovers.
 
-The end-to-end tests start ``build.py serve`` on a free port over a copy of the real project,
+The end-to-end tests start ``build.py serve`` on a free port over a copy of the seed project,
 edit its data files and read the pages back over HTTP, as a browser would.
 """
 

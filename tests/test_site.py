@@ -1,10 +1,10 @@
 """The rendered site: every page in both languages, its facts, its links, its structure, its builds.
 
 Most tests read one build of a project (``site``) and derive what they expect from the loaded
-project, so they run against the real data and against a project of another shape
+project, so they run against the live data and against a project of another shape
 (tests/other_shape.py: other districts, tracks, letters and years). The seed's own facts are
-asserted in test_real_data.py. Tests that change the data build a copy of the real project or
-the tiny one in tmp_path.
+asserted in test_seed_transcription.py, on the frozen seed. Tests that change the data build a
+copy of the seed project or the tiny one in tmp_path.
 """
 
 from __future__ import annotations
@@ -1059,7 +1059,7 @@ def test_a_broken_data_file_leaves_the_previous_build_untouched(seed_project: Pa
     with pytest.raises(DataError, match=r"sessions\.yaml:\d+:\d+: sessions\[4\]\.date"):
         build(seed_project, out)
     assert Site(out).files() == good
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", "real"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", ".out.lock", "out", seed_project.name]
     builds = list((tmp_path / ".out.builds").iterdir())
     assert builds == [out.resolve()], "no half-written build folder is left behind"
 

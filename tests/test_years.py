@@ -1,6 +1,6 @@
 """Many years on one site: every year keeps its URLs, the front pages lead to the newest year.
 
-The two-year site is a copy of the real project with a year 115 made from 114 as a maintainer
+The two-year site is a copy of the seed project with a year 115 made from 114 as a maintainer
 would start it: the folder copied, the year and every date moved on by one, and (to show that a
 year uses only the counties its districts list) Lienchiang left out of its districts.
 """

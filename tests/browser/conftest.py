@@ -1,4 +1,4 @@
-"""Fixtures for the quality gates: one fresh build of the real site and one browser for them all.
+"""Fixtures for the quality gates: one fresh build of the live site and one browser for them all.
 
 Both are package-scoped: the browser closes when the last gate has run, since playwright's sync
 API keeps an asyncio loop running in the main thread while it is open (tests that call
@@ -27,6 +27,7 @@ class Site:
     root: Path
     origin: str
     base_url: str = ""
+    featured: str = ""  # the county the gates click through: the latest year's first with a letter, else its first
 
     @property
     def pages(self) -> list[str]:
@@ -59,13 +60,16 @@ BASE_URL = "https://example.github.io/k12-training/"
 
 @pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real site, built once from this checkout into a temporary folder and served."""
+    """The live site (this checkout's data), built once into a temporary folder and served."""
     from k12site.builder import build
+    from k12site.loader import load_project
 
     root = tmp_path_factory.mktemp("gates") / "site"
     build(REPO, root, base_url=BASE_URL)  # as published: QR codes and subscription addresses need it
+    latest = load_project(REPO).latest
+    featured = next(iter(sorted(latest.notices)), latest.counties[0].slug)
     with serve(root) as origin:
-        yield Site(root, origin, BASE_URL)
+        yield Site(root, origin, BASE_URL, featured)
 
 
 @pytest.fixture(scope="package")

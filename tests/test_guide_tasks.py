@@ -1,0 +1,111 @@
+"""Every task of MAINTAINING.md keeps CI green: done on a copy of the seed project as the guide
+says, with the guide's own examples, the data then passes the gates CI holds the live data to
+(`guide.data_gates`: check and build strictly, the URL ledger, the editor schemas).
+
+The walk-throughs of "Add a county's notice" and "Start the next academic year" (test_county_letter.py,
+test_next_year.py) end in the same gates; the tasks here are the others: a new password, a moved
+session, an on-site session and a new page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from guide import GUIDE, data_gates, run, section, yaml_example
+from test_changes import guide_example
+
+from k12site.loader import load_project
+
+HEADINGS = {
+    "password": {"zh-tw": "#### 1. 更改 Webex 連結或密碼", "en": "#### 3.1 Change a Webex link or password"},
+    "reschedule": {"zh-tw": "#### 2. 場次改期", "en": "#### 3.2 Reschedule a session"},
+    "onsite": {"zh-tw": "#### 3. 新增縣市的駐點實機場次", "en": "#### 3.3 Add a county's on-site session"},
+    "page": {"zh-tw": "#### 6. 新增一頁", "en": "#### 3.6 Add a page"},
+}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def add_change(root: Path, record: str) -> None:
+    """One more record at the end of ``changes:`` in data/114/changes.yaml (an empty list to begin with)."""
+    path = root / "data/114/changes.yaml"
+    text = path.read_text(encoding="utf-8").replace("changes: []\n", "changes:\n")
+    path.write_text(text + record, encoding="utf-8")
+
+
+def page_text(site: Path, rel: str) -> str:
+    return " ".join(BeautifulSoup((site / rel).read_bytes(), "html.parser").get_text(" ").split())
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_a_new_password_with_its_record_as_the_guide_says_keeps_ci_green(
+    seed_project: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = section(HEADINGS["password"][lang])
+    example = yaml_example(guide)
+    number = int(re.search(r"number: (\d+)", example)[1])
+    districts = seed_project / "data/114/districts.yaml"
+    old = re.search(rf"number: {number}\n(?:.*\n)*?\s+password: (\S+)", districts.read_text(encoding="utf-8"))[1]
+    edit(districts, f"password: {old}", "password: k12ea0999")
+    sessions = seed_project / "data/114/sessions.yaml"  # raise sequence and set updated for its sessions
+    text = sessions.read_text(encoding="utf-8")
+    pattern = rf"(\{{district: {number}, .*?)sequence: 0\}}"
+    sessions.write_text(re.sub(pattern, r"\1sequence: 1, updated: 2025-08-05T09:30:00Z}", text), encoding="utf-8")
+    tracks = re.findall(rf"\{{district: {number}, track: (\w+),", text)
+    named = ", ".join(f"{{district: {number}, track: {track}}}" for track in tracks)
+    add_change(
+        seed_project,
+        "  - date: 2025-08-05T17:30:00+08:00\n"
+        f"    text: {{zh: 第{number}區 Webex 密碼更新, en: New Webex password for District {number}}}\n"
+        f"    districts: [{number}]\n    sessions: [{named}]\n",
+    )
+    site = data_gates(seed_project, capsys)
+    year = load_project(seed_project).years[0]
+    for county in year.district(number).counties:
+        assert "k12ea0999" in page_text(site, f"{lang}/114/counties/{county}/index.html")
+    assert "k12ea0999" not in page_text(
+        site, f"{lang}/114/counties/{year.district(number % 5 + 1).counties[0]}/index.html"
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_a_moved_session_with_its_record_as_the_guide_says_keeps_ci_green(
+    seed_project: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = section(HEADINGS["reschedule"][lang])
+    before, after = re.findall(r"^\s+(- \{district: .*\})$", guide, flags=re.M)
+    edit(seed_project / "data/114/sessions.yaml", before.split("  #")[0].strip(), after.strip())
+    add_change(seed_project, guide_example(HEADINGS["reschedule"][lang]).removeprefix("changes:\n"))
+    site = data_gates(seed_project, capsys)
+    assert (site / f"{lang}/114/changes.atom").is_file()
+
+
+@pytest.mark.parametrize("lang", ["zh-tw", "en"])
+def test_an_onsite_session_as_the_guide_says_keeps_ci_green(
+    seed_project: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = section(HEADINGS["onsite"][lang])
+    example = re.search(r"```yaml\n(sessions:\n.*?)```", guide, flags=re.S)[1]  # as it stands, indented
+    edit(seed_project / "data/114/onsite.yaml", "sessions: []\n", example)
+    assert run(seed_project, capsys, "urls", "--record")[0] == 0  # its own calendar is a new URL
+    site = data_gates(seed_project, capsys)
+    calendar = re.search(r"`/(\S+/calendars/sessions/onsite-[^`]+\.ics)`", guide)[1]
+    assert (site / calendar).is_file()
+
+
+def test_a_new_page_as_the_guide_says_keeps_ci_green(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for lang in ("zh-tw", "en"):
+        guide = GUIDE.read_text(encoding="utf-8")  # the example holds a heading of its own: read past it
+        start = guide.index(HEADINGS["page"][lang])
+        example = re.search(r"```markdown\n(.*?)```", guide[start:], flags=re.S)[1]
+        (seed_project / f"content/114/faq.{lang}.md").write_text(example, encoding="utf-8")
+    assert run(seed_project, capsys, "urls", "--record")[0] == 0
+    site = data_gates(seed_project, capsys)
+    assert (site / "zh-tw/114/faq/index.html").is_file() and (site / "en/114/faq/index.html").is_file()
