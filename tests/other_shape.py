@@ -281,6 +281,25 @@ def write_year_114(root: Path) -> None:
         (root / f"content/114/home.{lang}.md").write_text(text.format(year=114), encoding="utf-8")
 
 
+def move_a_session_115(root: Path) -> None:
+    """District 1's staff session a day later, as MAINTAINING.md says: sequence raised, `updated`
+    set and a change record naming it (so the site tests meet a changed session too)."""
+    sessions = read(root / "data/115/sessions.yaml")
+    [moved] = [s for s in sessions["sessions"] if s["district"] == 1 and s["track"] == "staff"]
+    moved |= {
+        "date": moved["date"] + dt.timedelta(days=1),
+        "sequence": 1,
+        "updated": dt.datetime(2026, 7, 30, 1, 0, tzinfo=dt.UTC),
+    }
+    write(root / "data/115/sessions.yaml", sessions)
+    record = {
+        "date": dt.datetime(2026, 7, 30, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        "text": {"zh": "第1區人事場次延後一天", "en": "The District 1 staff session moved a day later"},
+        "sessions": [{"district": 1, "track": "staff"}],
+    }
+    write(root / "data/115/changes.yaml", {"changes": [record]})
+
+
 def write_year_115(root: Path) -> None:
     """Year 115 from 114 as a maintainer starts it (see MAINTAINING.md), 52 weeks on, then reshaped."""
     shutil.copytree(root / "data/114", root / "data/115")
@@ -295,6 +314,7 @@ def write_year_115(root: Path) -> None:
     write(root / "data/115/districts.yaml", districts(115))
     onsite = read(root / "data/115/onsite.yaml")
     write(root / "data/115/onsite.yaml", {**onsite, "sessions": [ONSITE_115]})
+    move_a_session_115(root)
     (root / "data/115/notices/hualien.yaml").unlink()
     write(root / "data/115/notices/kinmen.yaml", kinmens_letter())
     (root / "content/115").mkdir(parents=True)
