@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from seed import copy_seed_project
 
 from k12site.cli import main
 
@@ -179,6 +180,14 @@ def test_a_date_or_time_that_would_overflow_is_an_error_not_a_traceback(
 # --- options are checked first ------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def built_seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the seed project built once, and its site's bytes: each refused value must leave them."""
+    root = copy_seed_project(tmp_path_factory.mktemp("base-url") / "seed")
+    assert main(["build", "--root", str(root)]) == 0
+    return root, site_bytes(root)
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
@@ -196,17 +205,15 @@ def test_a_date_or_time_that_would_overflow_is_an_error_not_a_traceback(
     ],
 )
 def test_a_bad_base_url_is_refused_before_any_work(
-    seed_project: Path, capsys: pytest.CaptureFixture[str], url: str, message: str
+    built_seed: tuple[Path, dict[str, bytes]], capsys: pytest.CaptureFixture[str], url: str, message: str
 ) -> None:
-    assert main(["build", "--root", str(seed_project)]) == 0
-    before = site_bytes(seed_project)
-    capsys.readouterr()
+    root, before = built_seed
     with pytest.raises(SystemExit) as exited:
-        main(["build", "--root", str(seed_project), "--base-url", url])
+        main(["build", "--root", str(root), "--base-url", url])
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert f"--base-url: {url!r} " in err and message in err
-    assert site_bytes(seed_project) == before
+    assert site_bytes(root) == before
 
 
 @pytest.mark.parametrize("url", ["https://example.org/", "https://example.github.io/repo/", "http://localhost:8000/"])
