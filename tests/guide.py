@@ -100,19 +100,19 @@ GATES_BASE_URL = "https://example.github.io/k12-training/"
 
 def data_gates(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """What CI holds the live data to, run on a project a maintainer has just edited: `check
-    --strict` and `build --strict` (as published, with a base URL and the search index) pass with
-    nothing to say; the URL ledger records exactly what the site publishes; every data file that
-    names an editor schema names its own, and the editor schemas accept every data file. Returns
-    the built site."""
-    from test_schema import editor_schema_problems, modeline_problems
+    --strict` and `build --strict` (as published, with a base URL) pass with nothing to say, the URL
+    ledger records exactly what the site publishes (no URL new or gone), and every data file that
+    names an editor schema names its own. (The editor schemas themselves, and the search index,
+    are checked on the live data by their own tests: neither can fail where `check --strict`
+    passed.) Returns the built site."""
+    from test_schema import modeline_problems
 
     code, _, err = run(root, capsys, "check", "--strict")
     assert (code, err) == (0, []), err
-    code, _, err = run(root, capsys, "build", "--strict", "--base-url", GATES_BASE_URL)
+    code, _, err = run(root, capsys, "build", "--strict", "--no-search", "--base-url", GATES_BASE_URL)
     assert (code, err) == (0, []), err
     code, listed, err = run(root, capsys, "urls")
     states = {line.split()[0] for line in listed if line.strip() and not line[0].isdigit()}
     assert code == 0 and states <= {"recorded", "moved"}, [line for line in listed if line.startswith(("new", "gone"))]
     assert modeline_problems(root) == []
-    assert editor_schema_problems(root) == []
     return root / "site"
