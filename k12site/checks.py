@@ -9,20 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown_it import MarkdownIt
 
 from . import models
+from .datafiles import Loaded
 from .dates import ROC_OFFSET
 from .i18n import fill
 from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
 from .urls import base_url_problem
-
-if TYPE_CHECKING:
-    from .loader import Loaded
 
 
 def check_counties(shared: Loaded) -> list[Problem]:
