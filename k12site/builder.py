@@ -21,9 +21,10 @@ from .feeds import render_feeds
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
-from .pages import environment, redirect_page, render_site
+from .pages import redirect_page, render_site
 from .problems import Problem, settle
 from .project import Project
+from .templating import environment
 from .urls import url_file
 
 

@@ -44,9 +44,9 @@ from .loader import load_project
 from .models import Change
 from .opendata import SessionPart, sessions_data
 from .output import Output
-from .pages import environment
 from .problems import Problem
 from .project import Project
+from .templating import environment
 from .urls import change_anchor, published_url
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"

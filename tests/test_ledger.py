@@ -19,7 +19,7 @@ from k12site.i18n import OTHER
 from k12site.ledger import HEADER
 from k12site.loader import load_project
 from k12site.output import Output
-from k12site.pages import environment
+from k12site.templating import environment
 
 REPO = Path(__file__).resolve().parent.parent
 FILES_URLS = [line[4:] for line in FILES["data/urls.yaml"].splitlines() if line.startswith("  - ")]  # the tiny ledger

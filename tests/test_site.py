@@ -1019,7 +1019,7 @@ def test_markdown_renders_commonmark_without_raw_html_or_unsafe_links() -> None:
 
 
 def test_an_unsafe_link_never_reaches_a_page() -> None:
-    from k12site.pages import UnsafeLinkError, safe_href
+    from k12site.templating import UnsafeLinkError, safe_href
 
     for bad in ("javascript:alert(1)", "data:text/html,x", "http://example.org/", "/root-relative", "//other.host/"):
         with pytest.raises(UnsafeLinkError):
