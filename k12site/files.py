@@ -1,10 +1,12 @@
-"""Safe writes to the project's own files: the schemas, the data files' schema lines, the URL ledger.
+"""The project's own files: where its folders are, and safe writes to them.
 
-Whatever a command writes inside the project (not the site, which `output` writes) goes through
-here: a symbolic link or a folder where a file would be written, or on the way there, is
-refused before anything is written (`unsafe_to_write`), and each file is written beside its
-place and moved into it in one step (`replace_file`), so an editor never reads half a file and
-no other name of the old file (a hard link) changes.
+The templates folder and the site folder are named here once (`templates_folder`,
+`site_folder`). Whatever a command writes inside the project (the schemas, the data files'
+schema lines, the URL ledger; not the site, which `output` writes) goes through here: a symbolic
+link or a folder where a file would be written, or on the way there, is refused before anything
+is written (`unsafe_to_write`), and each file is written beside its place and moved into it in
+one step (`replace_file`), so an editor never reads half a file and no other name of the old file
+(a hard link) changes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,19 @@ import tempfile
 from pathlib import Path
 
 from .problems import Problem, display_path
+
+TEMPLATES = "templates"  # in the project: the Jinja templates, with the static assets under assets/
+SITE = "site"  # in the project: where a build puts the site unless told otherwise
+
+
+def templates_folder(root: Path) -> Path:
+    """The project's templates folder: the one place that says where it is."""
+    return root / TEMPLATES
+
+
+def site_folder(root: Path) -> Path:
+    """Where a build of the project puts the site by default (a link to the finished build)."""
+    return root / SITE
 
 
 def unsafe_to_write(path: Path, root: Path, command: str = "build.py schema") -> Problem | None:

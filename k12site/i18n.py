@@ -96,6 +96,10 @@ UI: dict[str, tuple[str, str]] = {
     "col_start": ("開始", "Start"),
     "col_end": ("結束", "End"),
     "col_duration": ("時長", "Duration"),
+    "minutes_one": ("{n} 分鐘", "{n} min"),  # how long a slot lasts (`dates.duration`)
+    "minutes_other": ("{n} 分鐘", "{n} min"),
+    "hours_one": ("{n} 小時", "{n} hour"),  # professional development hours (`dates.hours`)
+    "hours_other": ("{n} 小時", "{n} hours"),
     "col_topic": ("課程", "Topic"),
     "col_speaker": ("講者", "Speaker"),
     "agenda_title": ("{track}線上簡報議程", "{track}: online briefing session agenda"),

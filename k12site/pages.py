@@ -17,7 +17,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import dates, i18n, kinds, opendata, urls
+from . import i18n, kinds, opendata, urls
 from .eventtext import google_calendar_url
 from .i18n import APPLICATION, HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND
 from .output import Output
@@ -51,18 +51,16 @@ def all_pages(project: Project, views: dict[int, YearView]) -> Iterator[tuple[Pa
             yield page, template, {"year": year, "view": views[year.number], **context}
 
 
-def render_site(
-    project: Project, output: Output, env: jinja2.Environment | None = None, *, today: dt.date | None = None
-) -> None:
+def render_site(project: Project, output: Output, env: jinja2.Environment | None = None, *, today: dt.date) -> None:
     """Add every page, sitemap.xml, robots.txt and the assets to ``output``, with the sessions
-    marked as they stand on ``today`` (default: `dates.build_date`).
+    marked as they stand on ``today`` (the build's date, taken once by whoever runs the build).
 
     A rebuild may pass the ``env`` of the previous build: its compiled templates are reused,
     and with ``watch`` (see `environment`) any template whose file changed is compiled again.
     A template's syntax error is raised as a `DataError` located in the template, as is a
     template or an asset that is a link to a file outside the project (see `links_outside`).
     """
-    templates = project.root / "templates"
+    templates = project.templates
     problems = links_outside(templates, project.root)
     if problems:
         raise DataError(problems)
@@ -70,7 +68,7 @@ def render_site(
         missing = "this file is missing; the site's templates live in templates/"
         raise DataError([Problem(display_path(templates / "base.html", project.root), 1, 1, "(file)", missing)])
     try:
-        _render_all(project, output, environment(templates) if env is None else env, dates.build_date(today))
+        _render_all(project, output, environment(templates) if env is None else env, today)
     except jinja2.TemplateSyntaxError as exc:
         raise DataError([template_problem(exc, project.root)]) from None
     except jinja2.TemplateError as exc:  # at render time: an undefined name, a missing include
@@ -78,7 +76,7 @@ def render_site(
 
 
 def _render_all(project: Project, output: Output, env: jinja2.Environment, today: dt.date) -> None:
-    templates = project.root / "templates"
+    templates = project.templates
     env.globals.update(_globals(project, google_calendar_url))
     shared = {"project": project, "site": project.site, "latest": project.latest}
     views = {year.number: YearView.of(year, today) for year in project.years}
@@ -160,6 +158,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
     links = Links(project.site.base_url, google, frozenset(page for page, _, _ in year_pages(project.latest)))
     helpers = (
         "url",
+        "county_finder",
         "nav",
         "successor",
         "link",
@@ -193,6 +192,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "structured_data": _structured_data(project.site.base_url),
         "base_url": project.site.base_url,
         "search_entry": urls.SEARCH_ENTRY,
+        "find_your_county": urls.FIND_YOUR_COUNTY,
     }
 
 

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from . import dates, i18n, kinds, models, urls
 from .eventtext import outlook_calendar_urls
+from .files import TEMPLATES
 from .i18n import HTML_LANG, LANGS, fill_markup
 from .markdown import is_safe_link
 from .problems import Problem, display_path
@@ -42,7 +43,7 @@ class UnsafeLinkError(ValueError):
 
 def template_problem(exc: jinja2.TemplateSyntaxError, root: Path) -> Problem:
     """A template's syntax error, located like a data problem."""
-    where = display_path(Path(exc.filename), root) if exc.filename else f"templates/{exc.name}"
+    where = display_path(Path(exc.filename), root) if exc.filename else f"{TEMPLATES}/{exc.name}"
     return Problem(where, exc.lineno or 1, 1, "(template)", exc.message or "template syntax error")
 
 
@@ -163,6 +164,12 @@ class Links:
         """A link to a page of the current language and year."""
         here: Page = ctx["here"]
         return self.href(here, Page(kind, here.lang, ctx["year"].number, slug).dir)
+
+    @pass_context
+    def county_finder(self, ctx: Context) -> str:
+        """A link to the list of counties on the year's page (`urls.county_finder`)."""
+        here: Page = ctx["here"]
+        return self.href(here, urls.county_finder(here.lang, ctx["year"].number))
 
     @pass_context
     def nav(self, ctx: Context) -> list[tuple[str, str, bool]]:

@@ -118,6 +118,16 @@ def change_anchor(moment: dt.datetime) -> str:
     return "change-" + moment.astimezone(dt.UTC).strftime("%Y-%m-%dt%H%Mz")
 
 
+# The year page's list of counties, where a reader finds their own: pages, calendars and "add to
+# calendar" links all point there.
+FIND_YOUR_COUNTY = "find-your-county"
+
+
+def county_finder(lang: str, year: int) -> str:
+    """The site path of the year page's list of counties, e.g. ``en/114/#find-your-county``."""
+    return Page("year", lang, year).dir + "#" + FIND_YOUR_COUNTY
+
+
 def asset(name: str) -> str:
     return ASSETS + name
 

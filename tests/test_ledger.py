@@ -15,6 +15,7 @@ from tiny import FILES
 from k12site import ledger, urls
 from k12site.builder import render
 from k12site.cli import main
+from k12site.dates import build_date
 from k12site.i18n import OTHER
 from k12site.ledger import HEADER
 from k12site.loader import load_project
@@ -116,7 +117,7 @@ def test_pages_and_calendars_are_published_urls_and_the_sites_furniture_is_not(p
 def test_the_real_ledger_records_every_url_the_real_site_publishes_in_both_languages() -> None:
     project = load_project(REPO)
     output = Output()
-    render(project, output, environment(REPO / "templates"))
+    render(project, output, environment(REPO / "templates"), today=build_date())
     recorded = project.ledger.model.urls
     assert recorded == sorted(set(recorded)), "sorted, each once, as build.py urls --record writes it"
     assert set(recorded) == ledger.published(output.names)
