@@ -33,6 +33,7 @@ from .problems import Problem, display_path
 from .project import Event, Year
 from .qr import qr_svg
 from .urls import Page
+from .views import item_marker, zh_number
 
 GoogleUrl = Callable[[Year, Event, str, str], str]
 
@@ -355,8 +356,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "letter_date": _with_lang(dates.letter_date),
     "hours": _with_lang(dates.hours),
     "duration": _with_lang(dates.duration),
-    "marker": _with_lang(lambda n, depth, lang: i18n.item_marker(depth, n, lang)),
-    "numeral": _with_lang(lambda n, lang: i18n.zh_number(n) if lang == "zh-tw" else str(n)),
+    "marker": _with_lang(lambda n, depth, lang: item_marker(depth, n, lang)),
+    "numeral": _with_lang(lambda n, lang: zh_number(n) if lang == "zh-tw" else str(n)),
     "href": safe_href,
     "fill": fill_markup,
     "qr": qr_svg,

@@ -2,12 +2,14 @@
 
 A `YearView` groups the year's online sessions by district and by track and marks each as it
 stands on the build's date (`session_state`); `quote_runs` cuts a quoted letter where the site
-leaves a point out. Templates get these objects; nothing here renders or knows a template.
+leaves a point out, and `item_marker` numbers its items as the letter does. Templates get these
+objects; nothing here renders or knows a template.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -184,3 +186,34 @@ def quote_runs(passages: list[models.Passage]) -> list[QuoteRun]:
     if lines:
         runs.append(QuoteRun(tuple(lines)))
     return runs
+
+
+# --- numbering as official letters write it: 一、 (一) 1、 (1) ----------------------------------
+
+ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers in Arabic digits."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else ZH_DIGITS[tens] + "十")
+    return head + (ZH_DIGITS[ones] if ones else "")
+
+
+def letter(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa."""
+    return string.ascii_lowercase[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
+MARKERS = {
+    "zh-tw": (lambda n: f"{zh_number(n)}、", lambda n: f"({zh_number(n)})", lambda n: f"{n}、", lambda n: f"({n})"),
+    "en": (lambda n: f"{n}.", lambda n: f"({n})", lambda n: f"({letter(n)})", lambda n: f"({letter(n)}{letter(n)})"),
+}
+
+
+def item_marker(depth: int, n: int, lang: str) -> str:
+    """The marker of the n-th item (from 1) at a nesting depth (from 0), e.g. 一、 / (一) / 1、."""
+    styles = MARKERS[lang]
+    return styles[min(depth, len(styles) - 1)](n)
