@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +41,33 @@ class BuildReport:
     search_seconds: float = 0.0  # of ``seconds``, the time Pagefind took
 
 
+@dataclass(frozen=True)
+class Run:
+    """What a renderer may need of the build: the templates, the calendars' memory, the build's date."""
+
+    env: jinja2.Environment
+    memo: Memo | None
+    today: dt.date
+
+
+# The renderers of the table of outputs (`urls.OUTPUTS`, whose ``made_by`` names them), in the order
+# they run; each adds its files to the output. The search index is made after, from the written pages.
+RENDERERS: dict[str, Callable[[Project, Output, Run], None]] = {
+    "pages": lambda project, output, run: render_site(project, output, run.env, today=run.today),
+    "calendars": lambda project, output, run: render_calendars(project, output, run.memo),
+    "opendata": lambda project, output, run: render_open_data(project, output),
+    "feeds": lambda project, output, run: render_feeds(project, output),
+}
+
+
 def render(
     project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date
 ) -> None:
-    """Render every page, calendar, open data file and feed of ``project`` into ``output``; pages mark
-    the sessions as they stand on ``today``."""
-    render_site(project, output, env, today=today)
-    render_calendars(project, output, memo)
-    render_open_data(project, output)
-    render_feeds(project, output)
+    """Render every output of ``project`` (`RENDERERS`) into ``output``; pages mark the sessions as
+    they stand on ``today``."""
+    run = Run(env, memo, today)
+    for renderer in RENDERERS.values():
+        renderer(project, output, run)
 
 
 def publish(

@@ -47,7 +47,7 @@ from .output import Output
 from .problems import Problem
 from .project import Project
 from .templating import environment
-from .urls import CHANGES_FEED, OPEN_DATA, SEARCH_INDEX, change_anchor, published_url
+from .urls import CHANGES_FEED, OPEN_DATA, OUTPUTS, change_anchor, output_kind, published_url
 
 WHITESPACE = re.compile(r"\s+")
 MAX_LINES = 12  # changed lines shown per page; the rest are counted
@@ -121,7 +121,7 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
-        if path.is_file() and not name.startswith(SEARCH_INDEX):
+        if path.is_file() and not OUTPUTS["search index"].holds(name):
             files[name] = path.read_bytes()
     return files
 
@@ -457,16 +457,16 @@ def compare(ref: str, old: dict[str, bytes], site: WorkingSite, today: dt.date) 
 
 
 def _compare_file(report: Report, name: str, old: bytes, new: bytes, events: EventChanges) -> None:
-    url = published_url(name)
-    if name.endswith(".html"):
+    url, compare = published_url(name), output_kind(name).compare  # the table of outputs says how
+    if compare == "text":
         lines = changed_lines(visible_lines(old, report.base_url), visible_lines(new, report.base_url))
         if lines:
             report.pages[url or name] = lines
         else:
             report.markup_only.append(url or name)
-    elif name.endswith(".ics"):
+    elif compare == "events":
         report.calendars[name] = events.calendar(name, old, new)
-    elif url is not None:
+    elif compare == "listed":
         report.other.append(name)
 
 
