@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -559,6 +560,10 @@ class Strings(dict[str, str]):
             raise ValueError(f"interface string names clash with dict methods: {clash}")
         super().__init__(pairs)
         self.__dict__.update(pairs)
+
+    if TYPE_CHECKING:  # for the type checker only: at run time a missing name stays an AttributeError
+
+        def __getattr__(self, name: str) -> str: ...
 
 
 @cache
