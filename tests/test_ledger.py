@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import cli
 from tiny import FILES
 
 from k12site import ledger, urls
@@ -28,10 +29,8 @@ BETA_NOTICE = ["en/114/notice/beta-city/", "zh-tw/114/notice/beta-city/"]
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(args)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.err.strip().splitlines()
+    code, _, err = cli(args, capsys)
+    return code, err.strip().splitlines()
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:
