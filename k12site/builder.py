@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +19,14 @@ from . import ledger, search
 from .calendars import Memo, render_calendars
 from .dates import build_date
 from .feeds import render_feeds
+from .files import site_folder, templates_folder
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
-from .pages import environment, redirect_page, render_site
+from .pages import redirect_page, render_site
 from .problems import Problem, settle
 from .project import Project
+from .templating import environment
 from .urls import url_file
 
 
@@ -38,15 +41,33 @@ class BuildReport:
     search_seconds: float = 0.0  # of ``seconds``, the time Pagefind took
 
 
+@dataclass(frozen=True)
+class Run:
+    """What a renderer may need of the build: the templates, the calendars' memory, the build's date."""
+
+    env: jinja2.Environment
+    memo: Memo | None
+    today: dt.date
+
+
+# The renderers of the table of outputs (`urls.OUTPUTS`, whose ``made_by`` names them), in the order
+# they run; each adds its files to the output. The search index is made after, from the written pages.
+RENDERERS: dict[str, Callable[[Project, Output, Run], None]] = {
+    "pages": lambda project, output, run: render_site(project, output, run.env, today=run.today),
+    "calendars": lambda project, output, run: render_calendars(project, output, run.memo),
+    "opendata": lambda project, output, run: render_open_data(project, output),
+    "feeds": lambda project, output, run: render_feeds(project, output),
+}
+
+
 def render(
-    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date | None = None
+    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date
 ) -> None:
-    """Render every page, calendar, open data file and feed of ``project`` into ``output``; pages mark
-    the sessions as they stand on ``today`` (default: `build_date`)."""
-    render_site(project, output, env, today=today)
-    render_calendars(project, output, memo)
-    render_open_data(project, output)
-    render_feeds(project, output)
+    """Render every output of ``project`` (`RENDERERS`) into ``output``; pages mark the sessions as
+    they stand on ``today``."""
+    run = Run(env, memo, today)
+    for renderer in RENDERERS.values():
+        renderer(project, output, run)
 
 
 def publish(
@@ -56,7 +77,7 @@ def publish(
     memo: Memo | None = None,
     *,
     strict: bool = False,
-    today: dt.date | None = None,
+    today: dt.date,
 ) -> list[Problem]:
     """Render everything, keep the URL ledger's promises, and return the warnings: what build and check share.
 
@@ -70,7 +91,7 @@ def publish(
 
 
 def render_published(
-    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date | None = None
+    project: Project, output: Output, env: jinja2.Environment, memo: Memo | None = None, *, today: dt.date
 ) -> ledger.Survey:
     """Render everything and hold its URLs against the ledger, leaving a redirect page at each moved
     page's old URL (and a copy of any other moved file); return the ledger's findings, unsettled:
@@ -97,16 +118,18 @@ def check(
     started, day = time.perf_counter(), build_date(today)
     project = load_project(root, base_url=base_url)
     output = Output()
-    warnings = publish(project, output, environment(root / "templates", template_cache), strict=strict, today=day)
+    warnings = publish(project, output, environment(project.templates, template_cache), strict=strict, today=day)
     return project, _report(output, started, warnings)
 
 
 def survey_urls(
-    root: Path, *, base_url: str | None = None, template_cache: Path | None = None
+    root: Path, *, base_url: str | None = None, template_cache: Path | None = None, today: dt.date | None = None
 ) -> tuple[Project, ledger.Survey]:
     """Render the whole site in memory and hold its URLs against the ledger, for `build.py urls`."""
+    day = build_date(today)
     project = load_project(root, base_url=base_url)
-    return project, render_published(project, Output(), environment(root / "templates", template_cache))
+    templates = environment(project.templates, template_cache)
+    return project, render_published(project, Output(), templates, today=day)
 
 
 def build(
@@ -125,18 +148,19 @@ def build(
     """Check everything, render into a new build folder, index it for search, then make it ``out``
     (default site/).
 
-    ``today`` is the date the pages mark sessions by (default: `build_date`, taken here, once).
+    ``today`` is the date the pages mark sessions by (default: `build_date`, taken here, once, and
+    passed down to every renderer).
     ``cache``, ``env`` and ``memo`` are a `Rebuilder`'s memory; ``template_cache`` a folder that
     keeps compiled templates between processes; ``index`` False skips the search index (`serve`).
     The whole build holds the site's lock, so two builds of one site never mix.
     """
     started, day = time.perf_counter(), build_date(today)
-    target = out or root / "site"
+    target = out or site_folder(root)
     with build_lock(target):
         project = load_project(root, base_url=base_url, cache=cache)  # 1. load and check all
         output = StagedOutput(target)
         try:  # 2. render every file into the new folder and keep the ledger's promises,
-            templates = env if env is not None else environment(root / "templates", template_cache)
+            templates = env if env is not None else environment(project.templates, template_cache)
             warnings = publish(project, output, templates, memo, strict=strict, today=day)
             indexed = time.perf_counter()  # 3. index the finished pages (a failure leaves the old site),
             pages = search.index(output.folder) if index else 0
@@ -173,10 +197,10 @@ class Rebuilder:
         strict: bool = False,
         today: dt.date | None = None,
     ):
-        self.root, self.out, self.base_url, self.strict = root, out or root / "site", base_url, strict
+        self.root, self.out, self.base_url, self.strict = root, out or site_folder(root), base_url, strict
         self.today = today  # None: each rebuild takes the date anew (`build_date`)
         self.cache: FileCache = {}
-        self.env = environment(root / "templates", watch=True)
+        self.env = environment(templates_folder(root), watch=True)
         self.memo = Memo()
 
     def build(self) -> BuildReport:

@@ -253,7 +253,7 @@ def render_calendars(project: Project, output: Output, memo: Memo | None = None)
         entries = calendar_files(year)
         for entry in entries:
             _check_unique(entry)
-        for lang in project.site.languages:
+        for lang in LANGS:
             writer = CalendarWriter(project, year, lang, memo)
             for entry in entries:
                 output.add(entry.path(lang, year.number), writer.file(entry.name(year, lang), entry.events))

@@ -9,20 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown_it import MarkdownIt
 
 from . import models
+from .datafiles import Loaded
 from .dates import ROC_OFFSET
-from .i18n import fill
+from .i18n import LANGS, fill
 from .markdown import is_safe_link
 from .problems import Problem
 from .project import minutes_between
 from .urls import base_url_problem
-
-if TYPE_CHECKING:
-    from .loader import Loaded
+from .yamlfile import YamlFile
 
 
 def check_counties(shared: Loaded) -> list[Problem]:
@@ -33,7 +32,7 @@ def check_counties(shared: Loaded) -> list[Problem]:
     return list(_unique(source, "counties", [c.slug for c in counties.counties], "slug"))
 
 
-def _unique(source: Any, list_key: str, values: list[Any], attr: str) -> Iterator[Problem]:
+def _unique(source: YamlFile, list_key: str, values: list[Any], attr: str) -> Iterator[Problem]:
     seen: dict[Any, int] = {}
     for index, value in enumerate(values):
         if value in seen:
@@ -64,13 +63,13 @@ def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
     return problems + _notices(files, sources)
 
 
-def _year(source: Any, info: models.YearFile, year: int) -> Iterator[Problem]:
+def _year(source: YamlFile, info: models.YearFile, year: int) -> Iterator[Problem]:
     if info.academic_year != year:
         yield source.problem(("academic_year",), f"{info.academic_year} does not match the folder data/{year}/")
     yield from _instant(source, ("published",), info.published)
 
 
-def _across_files(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+def _across_files(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
     problems: list[Problem] = []
     if files.get("tracks") is not None:
         systems = set(files["year"].systems) if files.get("year") is not None else None
@@ -82,7 +81,7 @@ def _across_files(files: dict[str, Any], sources: dict[str, Any]) -> list[Proble
     return problems
 
 
-def _changes(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+def _changes(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
     """A change names what exists, at its own time; a moved session has a change that names it."""
     if "changes" in files and files["changes"] is None:
         return []  # its own problems are reported
@@ -97,7 +96,7 @@ def _changes(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def _change_times(source: Any, changes: list[models.Change]) -> Iterator[Problem]:
+def _change_times(source: YamlFile, changes: list[models.Change]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, change in enumerate(changes):
         yield from _instant(source, ("changes", i, "date"), change.date)
@@ -111,7 +110,7 @@ def _change_times(source: Any, changes: list[models.Change]) -> Iterator[Problem
         seen.setdefault(minute, i)
 
 
-def _change_refs(source: Any, changes: list[models.Change], sessions: Any, districts: Any) -> Iterator[Problem]:
+def _change_refs(source: YamlFile, changes: list[models.Change], sessions: Any, districts: Any) -> Iterator[Problem]:
     """Each session, district and county a change names is one of the year's."""
     held = {(s.district, s.track) for s in sessions.sessions} if sessions is not None else None
     numbers = {d.number for d in districts.districts} if districts is not None else None
@@ -134,7 +133,9 @@ def _change_refs(source: Any, changes: list[models.Change], sessions: Any, distr
                 )
 
 
-def _unrecorded_moves(source: Any, sessions: list[models.Session], changes: list[models.Change]) -> Iterator[Problem]:
+def _unrecorded_moves(
+    source: YamlFile, sessions: list[models.Session], changes: list[models.Change]
+) -> Iterator[Problem]:
     """A rescheduled session (sequence above 0) needs a change that names it; a typo fix needs none."""
     named = {(ref.district, ref.track) for change in changes for ref in change.sessions}
     for i, session in enumerate(sessions):
@@ -147,7 +148,7 @@ def _unrecorded_moves(source: Any, sessions: list[models.Session], changes: list
             )
 
 
-def _notice_names(files: dict[str, Any], sources: dict[str, Any], county_slugs: set[str] | None) -> list[Problem]:
+def _notice_names(files: dict[str, Any], sources: dict[str, YamlFile], county_slugs: set[str] | None) -> list[Problem]:
     problems = []
     for key in [k for k in files if k.startswith("notices/")]:
         slug = key.split("/", 1)[1]
@@ -160,7 +161,7 @@ def _notice_names(files: dict[str, Any], sources: dict[str, Any], county_slugs: 
 IN_NO_DISTRICT = "'{slug}' is in no district of this year's districts.yaml, so the year has no page for it; "
 
 
-def _counties_of_the_year(files: dict[str, Any], sources: dict[str, Any], known: set[str] | None) -> list[Problem]:
+def _counties_of_the_year(files: dict[str, Any], sources: dict[str, YamlFile], known: set[str] | None) -> list[Problem]:
     """A year has pages only for the counties its districts list: its notices and on-site sessions too."""
     if files.get("districts") is None or known is None:
         return []
@@ -179,7 +180,7 @@ def _counties_of_the_year(files: dict[str, Any], sources: dict[str, Any], known:
     return problems
 
 
-def _notices(files: dict[str, Any], sources: dict[str, Any]) -> list[Problem]:
+def _notices(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
     """A letter's instructions point at its own items and at sessions of the plan.
 
     Hours are checked against the sessions only when those are sound, so that one mistake in
@@ -210,7 +211,7 @@ def _instructions(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Ins
         yield ("instructions", "other", index), rule
 
 
-def _instruction_items(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
+def _instruction_items(source: YamlFile, notice: models.NoticeFile) -> Iterator[Problem]:
     count = len(notice.items)
     slugs = {slug for _, passage in _passages(notice) if (slug := passage.slug)}
     for loc, rule in _instructions(notice):
@@ -237,7 +238,7 @@ def _passages(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Passage
             yield from walk(("attachments", a, "text", "passages"), attachment.text.passages)
 
 
-def _attachments(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
+def _attachments(source: YamlFile, notice: models.NoticeFile) -> Iterator[Problem]:
     """A quoted point says something; a table's rows have a cell per column; slugs are unique."""
     seen: set[str] = set()
     for loc, passage in _passages(notice):
@@ -259,7 +260,7 @@ def _attachments(source: Any, notice: models.NoticeFile) -> Iterator[Problem]:
 
 
 def _session_hours(
-    source: Any, rows: list[models.SessionHours], tracks: list[models.Track], sessions: list[models.Session]
+    source: YamlFile, rows: list[models.SessionHours], tracks: list[models.Track], sessions: list[models.Session]
 ) -> Iterator[Problem]:
     """Each row names a part of a session of the plan, once."""
     by_slug = {track.slug: track for track in tracks}
@@ -291,7 +292,7 @@ def _session_hours(
 EARLIEST_YEAR, LATEST_YEAR = 1912, 9998
 
 
-def _instant(source: Any, loc: tuple, moment: dt.datetime | None) -> Iterator[Problem]:
+def _instant(source: YamlFile, loc: tuple, moment: dt.datetime | None) -> Iterator[Problem]:
     if moment is None:
         return
     try:
@@ -305,7 +306,7 @@ def _instant(source: Any, loc: tuple, moment: dt.datetime | None) -> Iterator[Pr
         )
 
 
-def _districts(source: Any, districts: list[models.District], county_slugs: set[str] | None) -> Iterator[Problem]:
+def _districts(source: YamlFile, districts: list[models.District], county_slugs: set[str] | None) -> Iterator[Problem]:
     yield from _unique(source, "districts", [d.number for d in districts], "number")
     yield from _unique(source, "districts", [d.webex.meeting_number for d in districts], "webex.meeting_number")
     yield from _unique(source, "districts", [d.webex.url for d in districts], "webex.url")
@@ -323,7 +324,7 @@ def _districts(source: Any, districts: list[models.District], county_slugs: set[
                 home[slug] = district.number
 
 
-def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
+def _tracks(source: YamlFile, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
     yield from _unique(source, "tracks", [t.slug for t in tracks], "slug")
     for i, track in enumerate(tracks):
         if systems is not None and track.system not in systems:
@@ -348,7 +349,7 @@ def _tracks(source: Any, tracks: list[models.Track], systems: set[str] | None, p
             yield from check_slots(source, ("tracks", i, "parts", k, "slots"), part.slots)
 
 
-def _part_slugs(source: Any, i: int, track: models.Track) -> Iterator[Problem]:
+def _part_slugs(source: YamlFile, i: int, track: models.Track) -> Iterator[Problem]:
     seen: set[str] = set()
     for k, part in enumerate(track.parts):
         if part.slug in seen:
@@ -356,12 +357,12 @@ def _part_slugs(source: Any, i: int, track: models.Track) -> Iterator[Problem]:
         seen.add(part.slug)
 
 
-def _window(source: Any, loc: tuple, window: models.Window) -> Iterator[Problem]:
+def _window(source: YamlFile, loc: tuple, window: models.Window) -> Iterator[Problem]:
     if window.end < window.start:
         yield source.problem((*loc, "end"), f"{window.end} is before the start {window.start}")
 
 
-def check_slots(source: Any, loc: tuple, slots: list[models.Slot]) -> Iterator[Problem]:
+def check_slots(source: YamlFile, loc: tuple, slots: list[models.Slot]) -> Iterator[Problem]:
     """Agenda slots run in order and never overlap; only the last slot may have no end."""
     previous_end = None
     for index, slot in enumerate(slots):
@@ -378,7 +379,7 @@ def check_slots(source: Any, loc: tuple, slots: list[models.Slot]) -> Iterator[P
 
 
 def _sessions(
-    source: Any, sessions: list[models.Session], districts: list[models.District], tracks: list[models.Track]
+    source: YamlFile, sessions: list[models.Session], districts: list[models.District], tracks: list[models.Track]
 ) -> Iterator[Problem]:
     numbers = {d.number for d in districts}
     by_slug = {t.slug: t for t in tracks}
@@ -421,7 +422,7 @@ BRACES = re.compile(r"\{[^{}]*\}")
 DISPLAY_NAME_PLACEHOLDERS = ("{county}",)
 
 
-def _joining(source: Any, joining: models.JoiningFile) -> Iterator[Problem]:
+def _joining(source: YamlFile, joining: models.JoiningFile) -> Iterator[Problem]:
     allowed = ", ".join(DISPLAY_NAME_PLACEHOLDERS)
     for key in ("format", "example"):
         text = getattr(joining.display_name, key)
@@ -436,7 +437,7 @@ def _joining(source: Any, joining: models.JoiningFile) -> Iterator[Problem]:
 
 
 def _onsite(
-    source: Any, onsite: models.OnsiteFile, county_slugs: set[str] | None, process: models.ProcessFile | None
+    source: YamlFile, onsite: models.OnsiteFile, county_slugs: set[str] | None, process: models.ProcessFile | None
 ) -> Iterator[Problem]:
     yield from check_slots(source, ("slots",), onsite.slots)
     yield from _unique(source, "checklist", [c.slug for c in onsite.checklist], "slug")
@@ -458,7 +459,7 @@ def _onsite(
 
 
 def _onsite_date(
-    source: Any, i: int, session: models.OnsiteSession, process: models.ProcessFile | None
+    source: YamlFile, i: int, session: models.OnsiteSession, process: models.ProcessFile | None
 ) -> Iterator[Problem]:
     """On-site sessions follow the online sessions' date rules: inside the year's window, weekdays."""
     window = process.onsite_application_window if process is not None else None
@@ -475,13 +476,13 @@ def _onsite_date(
         )
 
 
-def _process(source: Any, process: models.ProcessFile, year: int) -> Iterator[Problem]:
+def _process(source: YamlFile, process: models.ProcessFile, year: int) -> Iterator[Problem]:
     for key in ("online_window", "onsite_application_window"):
         yield from _window(source, (key,), getattr(process, key))
         yield from _near_the_year(source, (key,), getattr(process, key), year)
 
 
-def _near_the_year(source: Any, loc: tuple, window: models.Window, year: int) -> Iterator[Problem]:
+def _near_the_year(source: YamlFile, loc: tuple, window: models.Window, year: int) -> Iterator[Problem]:
     """An academic year runs from August to July; its windows lie within a year of that."""
     first, last = year + ROC_OFFSET - 1, year + ROC_OFFSET + 2
     for end in ("start", "end"):
@@ -544,17 +545,18 @@ def check_site(shared: Loaded) -> list[Problem]:
     if site is None:
         return []
     source = shared.sources["site"]
-    if site.languages != ["zh-tw", "en"]:
+    if site.languages != list(LANGS):  # the one list of languages is `i18n.LANGS`; the file may only repeat it
         return [
             source.problem(
-                ("languages",), "must be [zh-tw, en]: every page is published in both, Traditional Chinese first"
+                ("languages",),
+                f"must be [{', '.join(LANGS)}]: every page is published in both, Traditional Chinese first",
             )
         ]
     problem = base_url_problem(site.base_url) if site.base_url else None
     return [source.problem(("base_url",), problem)] if problem else []
 
 
-def _session_warnings(source: Any, sessions: list[models.Session]) -> Iterator[Problem]:
+def _session_warnings(source: YamlFile, sessions: list[models.Session]) -> Iterator[Problem]:
     for i, session in enumerate(sessions):
         if session.date.weekday() >= 5 and not session.on_weekend:
             yield source.problem(

@@ -8,14 +8,41 @@ import gc
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import build_date
+from .files import site_folder
 from .output import OutputError
 from .problems import DataError, display_path
 from .urls import base_url_problem
 
 TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (git ignores .cache/)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every verb works with, each decided once, here, before any work: the project folder,
+    the site folder, the base URL, strictness, the build's date and the compiled templates' folder."""
+
+    root: Path  # resolved
+    out: Path  # --out, else <root>/site
+    base_url: str | None  # --base-url (checked), else data/site.yaml's
+    strict: bool
+    today: dt.date | None  # the date pages mark sessions by; None only for serve without --today
+    template_cache: Path
+
+    @classmethod
+    def of(cls, args: argparse.Namespace, today: dt.date) -> Options:
+        root = args.root.resolve()
+        return cls(
+            root=root,
+            out=args.out or site_folder(root),
+            base_url=args.base_url,
+            strict=args.strict,
+            today=None if args.verb == "serve" and args.today is None else today,  # serve: taken at each rebuild
+            template_cache=root / TEMPLATE_CACHE,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,11 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         today = build_date(args.today)
     except ValueError as exc:
         parser.error(str(exc))
-    if args.verb != "serve":
-        args.today = today  # taken once, at the start; serve takes it at each rebuild unless given
-    root = args.root.resolve()
+    options = Options.of(args, today)
+    root = options.root
     try:
-        return VERBS[args.verb](root, args)
+        return VERBS[args.verb](options, args)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -111,11 +137,15 @@ def iso_date(value: str) -> dt.date:
     raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD, such as 2025-08-12")
 
 
-def _check(root: Path, args: argparse.Namespace) -> int:
+def _check(options: Options, args: argparse.Namespace) -> int:
     from .builder import check
 
     project, report = check(
-        root, base_url=args.base_url, strict=args.strict, template_cache=root / TEMPLATE_CACHE, today=args.today
+        options.root,
+        base_url=options.base_url,
+        strict=options.strict,
+        template_cache=options.template_cache,
+        today=options.today,
     )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
@@ -129,7 +159,7 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(root: Path, args: argparse.Namespace) -> int:
+def _build(options: Options, args: argparse.Namespace) -> int:
     # The modules, model classes and validators imported here live until the process ends, so
     # the cyclic collector pauses while they load and then never looks at them again.
     gc.disable()
@@ -139,51 +169,59 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     gc.enable()
 
     report = build(
-        root,
-        args.out,
-        base_url=args.base_url,
-        strict=args.strict,
-        template_cache=root / TEMPLATE_CACHE,
-        today=args.today,
+        options.root,
+        options.out,
+        base_url=options.base_url,
+        strict=options.strict,
+        template_cache=options.template_cache,
+        today=options.today,
         index=not args.no_search,
     )
     for warning in report.warnings:
         print(warning, file=sys.stderr)
-    out = args.out or root / "site"
     indexed = (
         f", {report.search_pages} indexed for search in {report.search_seconds:.2f} s" if report.search_pages else ""
     )
     print(
         f"Built {report.pages} pages and {report.calendars} calendars ({report.files} files) "
-        f"into {out} in {report.seconds:.2f} s{indexed}"
+        f"into {options.out} in {report.seconds:.2f} s{indexed}"
     )
     return 0
 
 
-def _serve(root: Path, args: argparse.Namespace) -> int:
+def _serve(options: Options, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(root, host=args.host, port=args.port, base_url=args.base_url, strict=args.strict, today=args.today)
+    return serve(
+        options.root,
+        host=args.host,
+        port=args.port,
+        base_url=options.base_url,
+        strict=options.strict,
+        today=options.today,
+    )
 
 
-def _schema(root: Path, args: argparse.Namespace) -> int:
+def _schema(options: Options, args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
-    for path in write_schemas(root):
+    for path in write_schemas(options.root):
         print(f"wrote {path}")
     return 0
 
 
-def _urls(root: Path, args: argparse.Namespace) -> int:
+def _urls(options: Options, args: argparse.Namespace) -> int:
     from .builder import survey_urls
     from .ledger import NAME, record
 
-    project, survey = survey_urls(root, base_url=args.base_url, template_cache=root / TEMPLATE_CACHE)
+    project, survey = survey_urls(
+        options.root, base_url=options.base_url, template_cache=options.template_cache, today=options.today
+    )
     if not args.record:
         for state in survey.states:
             print(state)
         print(survey.summary())
-    elif added := record(root, project.ledger, survey):
+    elif added := record(options.root, project.ledger, survey):
         print(f"recorded {len(added)} new URL{'s' if len(added) > 1 else ''} in {NAME}:")
         for url in added:
             print(f"  {url}")
@@ -192,11 +230,12 @@ def _urls(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _diff(root: Path, args: argparse.Namespace) -> int:
+def _diff(options: Options, args: argparse.Namespace) -> int:
     from .diff import DiffError, diff, markdown
 
+    assert options.today is not None  # only serve takes the date later
     try:
-        report = diff(root, args.ref, base_url=args.base_url, today=args.today)
+        report = diff(options.root, args.ref, base_url=options.base_url, today=options.today)
     except DiffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -11,6 +11,8 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
+from .i18n import plural
+
 ROC_OFFSET = 1911  # ROC year = Gregorian year - 1911
 TIMEZONE = "Asia/Taipei"  # every time in the data is Taipei time
 TAIPEI = ZoneInfo(TIMEZONE)
@@ -80,12 +82,13 @@ def short_date(day: dt.date, lang: str) -> str:
 
 
 def duration(minutes: int, lang: str) -> str:
-    """90 分鐘 / 90 min"""
-    return f"{minutes} 分鐘" if lang == "zh-tw" else f"{minutes} min"
+    """90 分鐘 / 90 min, in the words of the string table (``minutes_one``, ``minutes_other``)."""
+    return plural(lang, "minutes", minutes)
 
 
 def hours(count: int, lang: str) -> str:
-    return f"{count} 小時" if lang == "zh-tw" else (f"{count} hour" if count == 1 else f"{count} hours")
+    """3 小時 / 3 hours (1 hour), in the words of the string table (``hours_one``, ``hours_other``)."""
+    return plural(lang, "hours", count)
 
 
 def letter_date(day: dt.date, lang: str) -> str:

@@ -38,22 +38,20 @@ import icalendar
 from bs4 import BeautifulSoup, Tag
 
 from . import ledger
-from .dates import TAIPEI
+from .dates import SOURCE_DATE_EPOCH, TAIPEI
 from .feeds import feed_id
 from .loader import load_project
 from .models import Change
 from .opendata import SessionPart, sessions_data
 from .output import Output
-from .pages import environment
 from .problems import Problem
 from .project import Project
-from .urls import change_anchor, published_url
+from .templating import environment
+from .urls import CHANGES_FEED, OPEN_DATA, OUTPUTS, change_anchor, output_kind, published_url
 
-SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 WHITESPACE = re.compile(r"\s+")
 MAX_LINES = 12  # changed lines shown per page; the rest are counted
 HEADLINE_FACTS = 3  # facts named in the headline; the rest are counted
-OPEN_DATA = "data/sessions.json"  # under <lang>/<year>/
 FACT_LANG = "en"  # the language the facts are named in (the report is the maintainers')
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -123,7 +121,7 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
-        if path.is_file() and not name.startswith("pagefind/"):
+        if path.is_file() and not OUTPUTS["search index"].holds(name):
             files[name] = path.read_bytes()
     return files
 
@@ -141,7 +139,7 @@ def working_site(root: Path, *, base_url: str | None, today: dt.date) -> Working
 
     project = load_project(root, base_url=base_url)
     output = Output()
-    survey = render_published(project, output, environment(root / "templates"), today=today)
+    survey = render_published(project, output, environment(project.templates), today=today)
     return WorkingSite(project, output.files, survey)
 
 
@@ -335,7 +333,7 @@ def open_data(files: dict[str, bytes]) -> dict[str, dict]:
     return {
         name: json.loads(content)
         for name, content in files.items()
-        if name.startswith(f"{FACT_LANG}/") and name.endswith(OPEN_DATA)
+        if name.startswith(f"{FACT_LANG}/") and name.endswith("/" + OPEN_DATA["json"])
     }
 
 
@@ -363,7 +361,7 @@ def feed_entries(files: dict[str, bytes]) -> set[str]:
     """The ids of every change record a site's Atom feeds publish."""
     ids = set()
     for name, content in files.items():
-        if name.endswith("/changes.atom"):
+        if name.endswith("/" + CHANGES_FEED):
             ids |= {entry.findtext(f"{ATOM}id") or "" for entry in ET.fromstring(content).iter(f"{ATOM}entry")}
     return ids
 
@@ -459,16 +457,16 @@ def compare(ref: str, old: dict[str, bytes], site: WorkingSite, today: dt.date) 
 
 
 def _compare_file(report: Report, name: str, old: bytes, new: bytes, events: EventChanges) -> None:
-    url = published_url(name)
-    if name.endswith(".html"):
+    url, compare = published_url(name), output_kind(name).compare  # the table of outputs says how
+    if compare == "text":
         lines = changed_lines(visible_lines(old, report.base_url), visible_lines(new, report.base_url))
         if lines:
             report.pages[url or name] = lines
         else:
             report.markup_only.append(url or name)
-    elif name.endswith(".ics"):
+    elif compare == "events":
         report.calendars[name] = events.calendar(name, old, new)
-    elif url is not None:
+    elif compare == "listed":
         report.other.append(name)
 
 

@@ -61,7 +61,7 @@ def counties_url(base_url: str, event: Event, lang: str) -> str | None:
     """The absolute URL of the list of county pages of the event's year, or None without a base URL."""
     if not base_url:
         return None
-    return urls.absolute(base_url, urls.Page("year", lang, event.year).dir) + "#find-your-county"
+    return urls.absolute(base_url, urls.county_finder(lang, event.year))
 
 
 def link_details(event: Event, lang: str, base_url: str = "") -> str:

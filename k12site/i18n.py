@@ -1,4 +1,4 @@
-"""The site's languages, its interface strings, and the numbering of an official letter's items.
+"""The site's languages and its interface strings.
 
 Every heading, label, button text and calendar phrase of the site lives in `UI`, as a
 (zh-TW, English) pair, so a string can never exist in one language only; pages and calendars
@@ -14,8 +14,8 @@ and fills its ``{n}``.
 from __future__ import annotations
 
 import re
-import string
 from functools import cache
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -96,6 +96,10 @@ UI: dict[str, tuple[str, str]] = {
     "col_start": ("開始", "Start"),
     "col_end": ("結束", "End"),
     "col_duration": ("時長", "Duration"),
+    "minutes_one": ("{n} 分鐘", "{n} min"),  # how long a slot lasts (`dates.duration`)
+    "minutes_other": ("{n} 分鐘", "{n} min"),
+    "hours_one": ("{n} 小時", "{n} hour"),  # professional development hours (`dates.hours`)
+    "hours_other": ("{n} 小時", "{n} hours"),
     "col_topic": ("課程", "Topic"),
     "col_speaker": ("講者", "Speaker"),
     "agenda_title": ("{track}線上簡報議程", "{track}: online briefing session agenda"),
@@ -557,40 +561,13 @@ class Strings(dict[str, str]):
         super().__init__(pairs)
         self.__dict__.update(pairs)
 
+    if TYPE_CHECKING:  # for the type checker only: at run time a missing name stays an AttributeError
+
+        def __getattr__(self, name: str) -> str: ...
+
 
 @cache
 def strings(lang: str) -> Strings:
     """All interface strings in one language, keyed by name."""
     index = LANGS.index(lang)
     return Strings({key: pair[index] for key, pair in UI.items()})
-
-
-# --- numbering as official letters write it: 一、 (一) 1、 (1) ----------------------------------
-
-ZH_DIGITS = "零一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers in Arabic digits."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else ZH_DIGITS[tens] + "十")
-    return head + (ZH_DIGITS[ones] if ones else "")
-
-
-def letter(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa."""
-    return string.ascii_lowercase[(n - 1) % 26] * ((n - 1) // 26 + 1)
-
-
-MARKERS = {
-    "zh-tw": (lambda n: f"{zh_number(n)}、", lambda n: f"({zh_number(n)})", lambda n: f"{n}、", lambda n: f"({n})"),
-    "en": (lambda n: f"{n}.", lambda n: f"({n})", lambda n: f"({letter(n)})", lambda n: f"({letter(n)}{letter(n)})"),
-}
-
-
-def item_marker(depth: int, n: int, lang: str) -> str:
-    """The marker of the n-th item (from 1) at a nesting depth (from 0), e.g. 一、 / (一) / 1、."""
-    styles = MARKERS[lang]
-    return styles[min(depth, len(styles) - 1)](n)

@@ -21,10 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafiles import modeline
+from .files import replace_file, unsafe_to_write
 from .i18n import fill
 from .problems import DataError, Problem
 from .project import Ledger
-from .schema import modeline, replace_file, unsafe_to_write
 from .urls import FURNITURE, FURNITURE_FOLDERS, published_url, url_file
 
 NAME = "data/urls.yaml"

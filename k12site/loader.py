@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from pydantic import BaseModel
 
 from . import checks, models
 from .content import Read, content_pages, read_page, title_headings
+from .datafiles import OPTIONAL_YEAR_FILES, YEAR_FILES, Loaded
 from .i18n import LANGS
 from .problems import Problem, display_path, settle
 from .project import ContentPage, Ledger, Project, Year
@@ -36,29 +36,6 @@ CONTENT_NAME = (
     "name a content file <page>.zh-tw.md or <page>.en.md, <page> being lowercase letters and digits "
     "with single hyphens between them, e.g. faq or sign-in"
 )
-
-YEAR_FILES: dict[str, type[BaseModel]] = {
-    "year": models.YearFile,
-    "joining": models.JoiningFile,
-    "districts": models.DistrictsFile,
-    "tracks": models.TracksFile,
-    "sessions": models.SessionsFile,
-    "process": models.ProcessFile,
-    "onsite": models.OnsiteFile,
-}
-# Files a year may leave out: a year without changes.yaml has no recorded changes.
-OPTIONAL_YEAR_FILES: dict[str, type[BaseModel]] = {
-    "changes": models.ChangesFile,
-}
-
-
-@dataclass
-class Loaded:
-    """The files of one scope as parsed (`sources`) and validated (`models`, None if invalid)."""
-
-    sources: dict[str, YamlFile] = field(default_factory=dict)
-    models: dict[str, Any] = field(default_factory=dict)
-
 
 FileCache = dict[Path, tuple[bytes, "YamlFile | None", Any, list[Problem]]]
 

@@ -29,7 +29,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from . import urls
 from .dates import TAIPEI, TAIPEI_OFFSET
 from .eventtext import agenda_url, global_uid, hhmm, summary
-from .i18n import HTML_LANG, strings
+from .i18n import HTML_LANG, LANGS, strings
 from .output import Output
 from .project import Event, Project, Year
 from .schema import DIALECT
@@ -206,7 +206,7 @@ def render_open_data(project: Project, output: Output) -> None:
     """Add every year's open data, in each language, to ``output``."""
     schema = schema_text()
     for year in project.years:
-        for lang in project.site.languages:
+        for lang in LANGS:
             data = sessions_data(year, lang)
             output.add(urls.open_data(lang, year.number, "csv"), sessions_csv(data, lang))
             output.add(urls.open_data(lang, year.number, "json"), sessions_json(data))

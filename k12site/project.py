@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import models
 from .dates import TAIPEI
+from .files import templates_folder
 from .problems import Problem
 from .yamlfile import YamlFile
 
@@ -284,3 +285,7 @@ class Project:
     @property
     def latest(self) -> Year:
         return self.years[-1]
+
+    @property
+    def templates(self) -> Path:
+        return templates_folder(self.root)

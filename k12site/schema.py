@@ -11,47 +11,26 @@ unknown key or a wrong value while you type. ``build.py check`` stays the author
 checks what a schema cannot, such as a session's district existing. The schemas are committed;
 a test fails when they differ from what the models generate.
 
-The command writes only plain files inside the project: a symbolic link or a folder where it
-would write or remove a file, or on the way there, is reported before anything is written. Each
-file is written beside its place and moved into it in one step, so an editor never reads half a
-schema and no other name of the old file (a hard link) changes.
+The command writes only plain files inside the project, through `files`: a symbolic link or a
+folder where it would write or remove a file, or on the way there, is reported before anything is
+written, and each file is moved into its place in one step. Which data file follows which schema,
+and the line that names it, are `datafiles`'.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 
-from pydantic import BaseModel
-
-from . import models
-from .loader import OPTIONAL_YEAR_FILES, YEAR_FILES
-from .problems import DataError, Problem, display_path
+from .datafiles import KINDS, SCHEMA_DIR, data_files, modeline, schema_file
+from .files import replace_file, unsafe_to_write
+from .problems import DataError, display_path
 from .sourcefile import SourceError, decode_source, read_source
 
-SCHEMA_DIR = "schemas"
-MODELINE = "# yaml-language-server: $schema="
 _SERVER_COMMENT = "# yaml-language-server:"  # any older line of this kind is replaced
 DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect pydantic generates
 
-# schema name -> model: data/site.yaml, data/counties.yaml, data/urls.yaml, data/<year>/<name>.yaml,
-# and data/<year>/notices/<county>.yaml (all of them "notice")
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "site": models.Site,
-    "counties": models.CountiesFile,
-    "urls": models.UrlLedger,
-    **YEAR_FILES,
-    **OPTIONAL_YEAR_FILES,
-    "notice": models.NoticeFile,
-}
-
-
-def schema_file(name: str) -> str:
-    """The schema's path inside the project, e.g. ``schemas/sessions.schema.json``."""
-    return f"{SCHEMA_DIR}/{name}.schema.json"
+SCHEMAS = KINDS  # schema name -> model (`datafiles.KINDS`)
 
 
 def schema_text(name: str) -> str:
@@ -76,37 +55,6 @@ def stale_schemas(root: Path) -> list[str]:
         if path not in present or (root / path).read_text(encoding="utf-8") != text
     ]
     return sorted(stale + [path for path in present if path not in expected])
-
-
-def schema_name_for(data_file: Path, root: Path) -> str | None:
-    """Which schema a data file follows, by where it stands; None for a file that has none."""
-    parts = data_file.relative_to(root / "data").parts
-    if not parts[-1].endswith(".yaml"):
-        return None
-    stem = parts[-1].removesuffix(".yaml")
-    if len(parts) == 1 and stem in ("site", "counties", "urls"):
-        return stem
-    if len(parts) == 2 and parts[0].isdigit() and (stem in YEAR_FILES or stem in OPTIONAL_YEAR_FILES):
-        return stem
-    if len(parts) == 3 and parts[0].isdigit() and parts[1] == "notices":
-        return "notice"
-    return None
-
-
-def data_files(root: Path) -> list[Path]:
-    """Every data file that follows a schema."""
-    data = root / "data"
-    candidates = [*data.glob("*.yaml"), *data.glob("*/*.yaml"), *data.glob("*/notices/*.yaml")]
-    return sorted(path for path in candidates if schema_name_for(path, root) is not None)
-
-
-def modeline(data_file: Path, root: Path) -> str:
-    """The first line a data file should have: its schema, by a path relative to the file."""
-    name = schema_name_for(data_file, root)
-    if name is None:
-        raise ValueError(f"{data_file} follows no schema")
-    target = os.path.relpath(root / schema_file(name), data_file.parent)
-    return MODELINE + Path(target).as_posix()
 
 
 def write_schemas(root: Path) -> list[Path]:
@@ -147,28 +95,6 @@ def _current(path: Path) -> str | None:
         return None
 
 
-def unsafe_to_write(path: Path, root: Path, command: str = "build.py schema") -> Problem | None:
-    """Why ``command`` must not write ``path``: a link on the way to it or at it, or a folder at it."""
-    here = root
-    for part in path.relative_to(root).parts:
-        here = here / part
-        if here.is_symlink():
-            what = "folder" if here != path else "file"
-            return _refusal(
-                here,
-                root,
-                f"is a symbolic link (to {os.readlink(here)}); {command} writes no file through a link: "
-                f"replace the link with the {what} itself",
-            )
-    if path.is_dir():
-        return _refusal(path, root, f"is a folder; {command} writes a file here: move the folder away")
-    return None
-
-
-def _refusal(path: Path, root: Path, message: str) -> Problem:
-    return Problem(display_path(path, root), 1, 1, "(file)", message)
-
-
 def _set_modeline(path: Path, text: str, line: str) -> bool:
     """Make ``line`` the first line of the file ``path`` holding ``text``, replacing an older
     schema line; True if changed."""
@@ -178,25 +104,3 @@ def _set_modeline(path: Path, text: str, line: str) -> bool:
     body = rest if first.startswith(_SERVER_COMMENT) else text
     replace_file(path, f"{line}\n{body}")
     return True
-
-
-def replace_file(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path``, then move it into ``path``'s place in one `os.replace`.
-
-    A reader sees the old file or the new one, never half of one. The file keeps its
-    permissions (a new one is readable by all); a link or a hard link at ``path`` is replaced,
-    never written through.
-    """
-    try:
-        mode = stat.S_IMODE(path.lstat().st_mode)
-    except FileNotFoundError:
-        mode = 0o644
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

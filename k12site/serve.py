@@ -43,9 +43,10 @@ from tornado.web import HTTPError
 
 from .builder import Rebuilder
 from .calendars import ICS_CONTENT_TYPE
+from .files import TEMPLATES
 from .problems import DataError
 
-WATCHED = ("data", "content", "templates", "static")
+WATCHED = ("data", "content", TEMPLATES, "static")
 POLL_SECONDS = 0.1
 SETTLE_SECONDS = 0.2
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 from .i18n import OTHER, fill
@@ -118,6 +120,16 @@ def change_anchor(moment: dt.datetime) -> str:
     return "change-" + moment.astimezone(dt.UTC).strftime("%Y-%m-%dt%H%Mz")
 
 
+# The year page's list of counties, where a reader finds their own: pages, calendars and "add to
+# calendar" links all point there.
+FIND_YOUR_COUNTY = "find-your-county"
+
+
+def county_finder(lang: str, year: int) -> str:
+    """The site path of the year page's list of counties, e.g. ``en/114/#find-your-county``."""
+    return Page("year", lang, year).dir + "#" + FIND_YOUR_COUNTY
+
+
 def asset(name: str) -> str:
     return ASSETS + name
 
@@ -153,15 +165,49 @@ FURNITURE = {
 FURNITURE_FOLDERS = (ASSETS, SEARCH_INDEX)
 
 
+@dataclass(frozen=True)
+class OutputKind:
+    """A kind of file the build writes, as one entry of `OUTPUTS`."""
+
+    made_by: str  # the renderer that writes it: a key of `builder.RENDERERS`, or "search" (after the pages)
+    holds: Callable[[str], bool]  # whether a file of the site (by its path) is of this kind
+    published: bool  # whether its URL is a promise the ledger records (else: the site's furniture)
+    # How `build.py diff` compares two versions: "text", the words a reader sees; "events", event by
+    # event; "listed", named when its bytes change; "none", not at all (furniture).
+    compare: Literal["text", "events", "listed", "none"]
+
+
+# Every kind of file the build writes, in the order they are tried: where it goes (`holds`, from the
+# paths above), what renders it, whether the ledger records it and how `build.py diff` compares it.
+# A new output is one entry here (and its path above) plus its renderer in `builder.RENDERERS`.
+OUTPUTS: dict[str, OutputKind] = {
+    "root pages": OutputKind("pages", lambda path: path in ("index.html", "404.html"), False, "text"),
+    "site files": OutputKind("pages", lambda path: path in FURNITURE, False, "none"),
+    "assets": OutputKind("pages", lambda path: path.startswith(ASSETS), False, "none"),
+    "search index": OutputKind("search", lambda path: path.startswith(SEARCH_INDEX), False, "none"),
+    "pages": OutputKind("pages", lambda path: path.endswith("/index.html"), True, "text"),
+    "calendars": OutputKind("calendars", lambda path: path.endswith(".ics"), True, "events"),
+    "open data": OutputKind("opendata", lambda path: path.endswith(tuple(OPEN_DATA.values())), True, "listed"),
+    "feeds": OutputKind("feeds", lambda path: path.endswith("/" + CHANGES_FEED), True, "listed"),
+}
+# A file of no kind above is published and listed: counted by exclusion, so a new kind of output
+# is a promise until its entry says otherwise.
+OTHER_OUTPUT = OutputKind("", lambda path: True, True, "listed")
+
+
+def output_kind(path: str) -> OutputKind:
+    """The kind of the site's file ``path`` (`OUTPUTS`)."""
+    return next((kind for kind in OUTPUTS.values() if kind.holds(path)), OTHER_OUTPUT)
+
+
 def published_url(path: str) -> str | None:
     """The URL at which the output file ``path`` is published, or None for the site's furniture.
 
     A page is published at its folder (``en/114/counties/pingtung/index.html`` is
     ``en/114/counties/pingtung/``), any other file at its own path: calendars, the open data
-    (`OPEN_DATA`), and feeds when they come. Counted by exclusion, so a new kind of output is a
-    promise until someone decides otherwise here.
+    (`OPEN_DATA`) and the feeds. Which files are furniture is the table of outputs' (`OUTPUTS`).
     """
-    if path in FURNITURE or path.startswith(FURNITURE_FOLDERS):
+    if not output_kind(path).published:
         return None
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 

@@ -12,8 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from k12site.cli import main
+from helpers import cli
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "MAINTAINING.md"
@@ -56,10 +55,8 @@ def quoted_after(text: str, words: str) -> str:
 
 def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[str]]:
     """``.venv/bin/python build.py <args>`` in the project ``root``: exit code, stdout and stderr lines."""
-    code = main([*args, "--root", str(root)])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out.splitlines(), captured.err.splitlines()
+    code, out, err = cli([*args, "--root", str(root)], capsys)
+    return code, out.splitlines(), err.splitlines()
 
 
 NEW_URL = re.compile(r"data/urls\.yaml:\d+:\d+: warning: urls: (\S+) is new; record it with build\.py urls --record")

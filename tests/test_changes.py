@@ -11,7 +11,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
+from helpers import soup
+from helpers import text as words
 
 from k12site.builder import build
 from k12site.cli import main
@@ -52,14 +53,6 @@ def built(changed: Path, tmp_path: Path) -> Path:
     out = tmp_path / "site"
     build(changed, out)
     return out
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_bytes(), "html.parser")
-
-
-def words(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 @pytest.mark.parametrize(

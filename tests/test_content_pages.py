@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import soup
 
 from k12site.builder import build
 from k12site.cli import main
@@ -36,10 +36,6 @@ CONTACT = {  # no menu: a page of the year, but not in the menu
 def add_page(root: Path, name: str, texts: dict[str, str], year: int = 114) -> None:
     for lang, body in texts.items():
         (root / f"content/{year}/{name}.{lang}.md").write_text(body, encoding="utf-8")
-
-
-def soup(out: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((out / rel).read_bytes(), "html.parser")
 
 
 def target(rel: str, href: str) -> str:

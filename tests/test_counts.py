@@ -13,15 +13,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import text
 
 from k12site import i18n
 from k12site.builder import build
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def text(soup: BeautifulSoup) -> str:
-    return " ".join(soup.get_text(" ").split())
 
 
 def page(out: Path, lang: str, rest: str = "") -> BeautifulSoup:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from guide import commands, committed, data_gates, new_urls, run, section, snapshot, touched, yaml_example
+from helpers import text
 
 from k12site.i18n import fill, strings
 from k12site.loader import load_project
@@ -20,10 +21,6 @@ from k12site.loader import load_project
 HEADINGS = {"zh-tw": "#### 4. 新增縣市的轉知公文", "en": "#### 3.4 Add a county's notice"}
 QUOTES = {"zh-tw": "「{}」", "en": '"{}"'}  # how each language's guide quotes the site's words
 NEW = ["en/114/notice/taipei/", "zh-tw/114/notice/taipei/"]
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 def rules(notice) -> list:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import edit
 from seed import REPO, copy_seed_project
 
 from k12site import models
@@ -67,12 +68,6 @@ def section(report: str, title: str) -> str:
     """The lines under a ``#### title`` heading, up to the next heading."""
     match = re.search(rf"^#### {re.escape(title)}.*?\n(.*?)(?=^#### |\Z)", report, re.M | re.S)
     return match[1] if match else ""
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 class Facts:

@@ -19,8 +19,8 @@ from markupsafe import Markup
 from k12site import i18n, models, urls
 from k12site.builder import build
 from k12site.loader import load_project
-from k12site.pages import FILTERS
 from k12site.project import Project, Year
+from k12site.templating import FILTERS
 
 LANGS = i18n.LANGS
 BASE_URL = "https://example.org/training/"

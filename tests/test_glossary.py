@@ -13,6 +13,7 @@ from functools import cache
 
 import pytest
 from conftest import SHAPES, Projects
+from helpers import text
 from seed import REPO
 
 from k12site import i18n
@@ -39,10 +40,6 @@ def glossary() -> dict[str, str]:
 def english(term: str) -> str:
     assert term in glossary(), f"{term} is not in {GLOSSARY}"
     return glossary()[term]
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 @pytest.fixture(scope="module", params=SHAPES)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from guide import GUIDE, data_gates, run, section, yaml_example
+from helpers import edit
 from test_changes import guide_example
 
 from k12site.loader import load_project
@@ -25,12 +26,6 @@ HEADINGS = {
     "onsite": {"zh-tw": "#### 3. 新增縣市的駐點實機場次", "en": "#### 3.3 Add a county's on-site session"},
     "page": {"zh-tw": "#### 6. 新增一頁", "en": "#### 3.6 Add a page"},
 }
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def add_change(root: Path, record: str) -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import cli
 from icalendar import Calendar
 from seed import copy_seed_project
 
@@ -17,10 +18,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(args)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.err.strip().splitlines()
+    code, _, err = cli(args, capsys)
+    return code, err.strip().splitlines()
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:

@@ -13,15 +13,14 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import cli
 
 from k12site.cli import main
 
 
 def run_check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(["check", "--root", str(root)])
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.err.strip().splitlines()
+    code, _, err = cli(["check", "--root", str(root)], capsys)
+    return code, err.strip().splitlines()
 
 
 def assert_refused(root: Path, capsys: pytest.CaptureFixture[str], *expected: str) -> None:

@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import cli
 from tornado.websocket import websocket_connect
 
 from k12site import output, schema
@@ -35,10 +36,8 @@ NOT_A_LINK = "is not an https:// link; a link holds no spaces, quotes, angle bra
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
-    code = main(args)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.err.strip().splitlines(), captured.out
+    code, out, err = cli(args, capsys)
+    return code, err.strip().splitlines(), out
 
 
 def edit(root: Path, rel: str, old: str | None, new: str) -> None:

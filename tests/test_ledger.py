@@ -10,16 +10,18 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import cli
 from tiny import FILES
 
 from k12site import ledger, urls
 from k12site.builder import render
 from k12site.cli import main
+from k12site.dates import build_date
 from k12site.i18n import OTHER
 from k12site.ledger import HEADER
 from k12site.loader import load_project
 from k12site.output import Output
-from k12site.pages import environment
+from k12site.templating import environment
 
 REPO = Path(__file__).resolve().parent.parent
 FILES_URLS = [line[4:] for line in FILES["data/urls.yaml"].splitlines() if line.startswith("  - ")]  # the tiny ledger
@@ -27,10 +29,8 @@ BETA_NOTICE = ["en/114/notice/beta-city/", "zh-tw/114/notice/beta-city/"]
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(args)
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.err.strip().splitlines()
+    code, _, err = cli(args, capsys)
+    return code, err.strip().splitlines()
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:
@@ -116,7 +116,7 @@ def test_pages_and_calendars_are_published_urls_and_the_sites_furniture_is_not(p
 def test_the_real_ledger_records_every_url_the_real_site_publishes_in_both_languages() -> None:
     project = load_project(REPO)
     output = Output()
-    render(project, output, environment(REPO / "templates"))
+    render(project, output, environment(REPO / "templates"), today=build_date())
     recorded = project.ledger.model.urls
     assert recorded == sorted(set(recorded)), "sorted, each once, as build.py urls --record writes it"
     assert set(recorded) == ledger.published(output.names)

@@ -15,8 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from guide import commands, committed, data_gates, new_urls, quoted_after, run, section, snapshot, touched, under
+from helpers import soup, text
 
 from k12site.i18n import LANGS, fill, plural, strings
 from k12site.loader import load_project
@@ -39,14 +39,6 @@ def move_dates(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     later = lambda m: (dt.date.fromisoformat(m[0]) + WEEKS_52).isoformat()  # noqa: E731
     path.write_text(re.sub(r"\b20\d\d-\d\d-\d\d\b", later, text), encoding="utf-8")
-
-
-def soup(out: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((out / rel).read_bytes(), "html.parser")
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 def only_new_urls_of_115(err: list[str]) -> set[str]:

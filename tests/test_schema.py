@@ -12,8 +12,8 @@ import pytest
 from seed import SEED
 from tiny import write_tiny
 
+from k12site import datafiles, schema
 from k12site import models as m
-from k12site import schema
 from k12site.cli import main
 from k12site.loader import load_project
 from k12site.problems import DataError
@@ -50,25 +50,25 @@ def modeline_problems(root: Path) -> list[str]:
     """Data files whose first line names a schema that is not theirs. A file without the line is
     allowed: it only misses the editor's help (`build.py schema` adds it), never a fact."""
     problems = []
-    for path in schema.data_files(root):
+    for path in datafiles.data_files(root):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-        if first.startswith(schema.MODELINE) and first != schema.modeline(path, root):
+        if first.startswith(datafiles.MODELINE) and first != datafiles.modeline(path, root):
             problems.append(f"{path.relative_to(root)}: run `python build.py schema` to fix its first line")
     return problems
 
 
 def test_every_data_file_that_names_a_schema_names_its_own() -> None:
     assert modeline_problems(REPO) == []
-    for path in schema.data_files(REPO):
+    for path in datafiles.data_files(REPO):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-        if first.startswith(schema.MODELINE):
-            assert (path.parent / first.removeprefix(schema.MODELINE)).resolve().is_file()
+        if first.startswith(datafiles.MODELINE):
+            assert (path.parent / first.removeprefix(datafiles.MODELINE)).resolve().is_file()
 
 
 def test_the_seed_names_every_schema_and_a_wrong_schema_line_is_found(seed_project: Path) -> None:
-    files = schema.data_files(SEED)
-    assert {schema.schema_name_for(path, SEED) for path in files} == set(schema.SCHEMAS)
-    assert all(path.read_text(encoding="utf-8").startswith(schema.modeline(path, SEED)) for path in files)
+    files = datafiles.data_files(SEED)
+    assert {datafiles.schema_name_for(path, SEED) for path in files} == set(schema.SCHEMAS)
+    assert all(path.read_text(encoding="utf-8").startswith(datafiles.modeline(path, SEED)) for path in files)
     sessions = seed_project / "data/114/sessions.yaml"
     sessions.write_text(sessions.read_text(encoding="utf-8").replace("sessions.schema", "tracks.schema", 1))
     assert modeline_problems(seed_project) == [
@@ -87,7 +87,7 @@ def test_the_seed_names_every_schema_and_a_wrong_schema_line_is_found(seed_proje
     ],
 )
 def test_the_schema_line_is_a_path_relative_to_the_data_file(data_file: str, line: str) -> None:
-    assert schema.modeline(REPO / data_file, REPO) == line
+    assert datafiles.modeline(REPO / data_file, REPO) == line
 
 
 def test_the_schema_command_writes_schemas_and_adds_missing_schema_lines(seed_project: Path, capsys) -> None:
@@ -210,7 +210,7 @@ def test_the_schema_command_replaces_files_whole_and_never_writes_into_a_hard_li
 
     assert _files(outside) == outside_before
     assert (project / "schemas/sessions.schema.json").read_text(encoding="utf-8") == schema.schema_text("sessions")
-    assert notice.read_text(encoding="utf-8") == schema.modeline(notice, project) + "\n" + old_notice
+    assert notice.read_text(encoding="utf-8") == datafiles.modeline(notice, project) + "\n" + old_notice
     assert notice.stat().st_mode & 0o777 == 0o640  # a rewritten data file keeps its permissions
     assert (project / "schemas/site.schema.json").stat().st_mode & 0o777 == 0o644
     assert notice in written
@@ -226,8 +226,8 @@ def editor_schema_problems(root: Path) -> list[str]:
     """What check-jsonschema, as an editor would, finds wrong in the data files of ``root`` against
     this checkout's schemas: one run of the checker per schema, for all its files."""
     by_schema: dict[str, list[Path]] = {}
-    for path in schema.data_files(root):
-        by_schema.setdefault(schema.schema_name_for(path, root), []).append(path)
+    for path in datafiles.data_files(root):
+        by_schema.setdefault(datafiles.schema_name_for(path, root), []).append(path)
     problems = []
     for name, paths in sorted(by_schema.items()):
         result = _check_jsonschema("--schemafile", REPO / f"schemas/{name}.schema.json", *paths)

@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Projects
 
-from k12site import dates, i18n, urls
+from k12site import dates, i18n, urls, views
 from k12site.builder import build
 from k12site.cli import main
 from k12site.loader import load_project
@@ -691,7 +691,7 @@ def test_the_process_page_derives_its_windows_and_links_the_other_pages(site: Si
         assert method == [day.isoformat() for day in (online.start, online.end, onsite.start, onsite.end)]
         purposes = year.process.purposes
         assert [text(m) for m in soup.select("#purposes + ol > li > .marker")] == [
-            i18n.item_marker(1, n, lang) for n in range(1, len(purposes) + 1)
+            views.item_marker(1, n, lang) for n in range(1, len(purposes) + 1)
         ]
         assert all(purpose.text[lang] in text(soup) for purpose in purposes)
         targets = {resolve(rel, a["href"])[0] for a in soup.find_all("a", href=True)}
@@ -807,7 +807,7 @@ def markers_of(ol: Tag) -> list:
 def numbering(items: list, lang: str, depth: int = 0) -> list:
     """The markers a letter's items take by their depth: 一、 (一) 1、 (1) / 1. (1) (a) (aa)."""
     return [
-        [i18n.item_marker(depth, n, lang), numbering(item.items, lang, depth + 1)] for n, item in enumerate(items, 1)
+        [views.item_marker(depth, n, lang), numbering(item.items, lang, depth + 1)] for n, item in enumerate(items, 1)
     ]
 
 
@@ -1019,7 +1019,7 @@ def test_markdown_renders_commonmark_without_raw_html_or_unsafe_links() -> None:
 
 
 def test_an_unsafe_link_never_reaches_a_page() -> None:
-    from k12site.pages import UnsafeLinkError, safe_href
+    from k12site.templating import UnsafeLinkError, safe_href
 
     for bad in ("javascript:alert(1)", "data:text/html,x", "http://example.org/", "/root-relative", "//other.host/"):
         with pytest.raises(UnsafeLinkError):
@@ -1194,12 +1194,12 @@ def test_interface_strings_read_as_attributes_and_as_items() -> None:
     [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (99, "九十九"), (100, "100")],
 )
 def test_chinese_numerals_as_letters_count(n: int, zh: str) -> None:
-    assert i18n.zh_number(n) == zh
+    assert views.zh_number(n) == zh
 
 
 def test_item_markers_follow_the_depth() -> None:
-    assert [i18n.item_marker(d, 2, "zh-tw") for d in range(4)] == ["二、", "(二)", "2、", "(2)"]
-    assert [i18n.item_marker(d, 2, "en") for d in range(4)] == ["2.", "(2)", "(b)", "(bb)"]
+    assert [views.item_marker(d, 2, "zh-tw") for d in range(4)] == ["二、", "(二)", "2、", "(2)"]
+    assert [views.item_marker(d, 2, "en") for d in range(4)] == ["2.", "(2)", "(b)", "(bb)"]
 
 
 # --- links that travel well ---------------------------------------------------------------------
