@@ -202,7 +202,7 @@ def main() -> int:
             print(line, flush=True)
             failed |= "FAILED" in line
         if failed:
-            kept = REPO / "bench" / "suite-after-edits-logs"
+            kept = Path(tempfile.gettempdir()) / "suite-after-edits-logs"  # outside the checkout
             shutil.rmtree(kept, ignore_errors=True)
             kept.mkdir()
             for log in Path(tmp).glob("*.log"):

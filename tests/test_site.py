@@ -431,7 +431,9 @@ def test_a_letters_instructions_reach_its_countys_pages_only(site: Site) -> None
                     if y.number == year.number and instruction in instruction_texts(other, lang)
                 ]
                 own = {site.rel(lang, f"{kind}/{o}/", year.number) for o in saying for kind in ("counties", "notice")}
-                assert pages_holding(site, instruction) <= own, instruction
+                # a page the maintainers write in Markdown may say what it likes (an FAQ may repeat a letter)
+                written = {site.rel(lang, f"{page.name}/", year.number) for page in year.pages}
+                assert pages_holding(site, instruction) - written <= own, instruction
 
 
 TAIPEI_NOTICE = """\
