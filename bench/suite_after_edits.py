@@ -29,7 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
-from guide import section, yaml_example  # noqa: E402
+from guide import add_change, markdown_example, section, yaml_example  # noqa: E402
+from helpers import edit  # noqa: E402
+from test_next_year import move_dates  # noqa: E402
 
 from k12site.loader import load_project  # noqa: E402
 
@@ -39,18 +41,6 @@ WEEKS_52 = dt.timedelta(weeks=52)
 
 def newest(root: Path) -> int:
     return load_project(root).latest.number
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def add_change(root: Path, year: int, record: str) -> None:
-    path = root / f"data/{year}/changes.yaml"
-    text = path.read_text(encoding="utf-8") if path.exists() else "changes:\n"
-    path.write_text(text.replace("changes: []\n", "changes:\n") + record, encoding="utf-8")
 
 
 def record_urls(root: Path) -> None:
@@ -128,10 +118,9 @@ def next_year(root: Path) -> None:
     if changes.exists():
         text = changes.read_text(encoding="utf-8")
         changes.write_text(text[: text.index("changes:")] + "changes: []\n", encoding="utf-8")
-    later = lambda m: (dt.date.fromisoformat(m[0]) + WEEKS_52).isoformat()  # noqa: E731
     for path in [*(root / f"data/{new}").glob("*.yaml"), *(root / f"content/{new}").glob("*.md")]:
+        move_dates(path)
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"\b20\d\d-\d\d-\d\d\b", later, text)
         text = text.replace(f"academic_year: {old}", f"academic_year: {new}")
         text = text.replace(f"{old}學年度", f"{new}學年度").replace(f"{old} 學年度", f"{new} 學年度")
         first = 1911 + old  # the Gregorian years the academic year spans, e.g. 2025–26
@@ -143,10 +132,8 @@ def next_year(root: Path) -> None:
 def page(root: Path) -> None:
     """3.6: an FAQ page in both languages for the newest year, from the guide's example."""
     year = newest(root)
-    guide = (REPO / "MAINTAINING.md").read_text(encoding="utf-8")
     for lang, heading in (("zh-tw", "#### 6. 新增一頁"), ("en", "#### 3.6 Add a page")):
-        example = re.search(r"```markdown\n(.*?)```", guide[guide.index(heading) :], flags=re.S)[1]
-        (root / f"content/{year}/faq.{lang}.md").write_text(example, encoding="utf-8")
+        (root / f"content/{year}/faq.{lang}.md").write_text(markdown_example(heading), encoding="utf-8")
     record_urls(root)
 
 

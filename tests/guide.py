@@ -48,6 +48,21 @@ def yaml_example(text: str) -> str:
     return "\n".join(line.removeprefix("   ") for line in block.splitlines()) + "\n"
 
 
+def markdown_example(heading: str) -> str:
+    """The first Markdown example after ``heading``, read past the end of its section (the example
+    holds a heading of its own, which `section` would stop at)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    return re.search(r"```markdown\n(.*?)```", text[text.index(heading) :], flags=re.S)[1]
+
+
+def add_change(root: Path, year: int, record: str) -> None:
+    """One more record at the end of ``changes:`` in data/<year>/changes.yaml, as the guide's format
+    has it (the file may begin as ``changes: []``, or be missing: it is optional)."""
+    path = root / f"data/{year}/changes.yaml"
+    text = path.read_text(encoding="utf-8") if path.exists() else "changes:\n"
+    path.write_text(text.replace("changes: []\n", "changes:\n") + record, encoding="utf-8")
+
+
 def quoted_after(text: str, words: str) -> str:
     """The first `code` span after ``words`` in ``text``: a message or a name the guide quotes."""
     return re.search(re.escape(words) + r"[^`]*`([^`]+)`", text, flags=re.S)[1]

@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from guide import GUIDE, data_gates, run, section, yaml_example
-from helpers import edit
+from guide import add_change, data_gates, markdown_example, run, section, yaml_example
+from helpers import edit, soup, text
 from test_changes import guide_example
 
 from k12site.loader import load_project
@@ -26,17 +25,6 @@ HEADINGS = {
     "onsite": {"zh-tw": "#### 3. 新增縣市的駐點實機場次", "en": "#### 3.3 Add a county's on-site session"},
     "page": {"zh-tw": "#### 6. 新增一頁", "en": "#### 3.6 Add a page"},
 }
-
-
-def add_change(root: Path, record: str) -> None:
-    """One more record at the end of ``changes:`` in data/114/changes.yaml (an empty list to begin with)."""
-    path = root / "data/114/changes.yaml"
-    text = path.read_text(encoding="utf-8").replace("changes: []\n", "changes:\n")
-    path.write_text(text + record, encoding="utf-8")
-
-
-def page_text(site: Path, rel: str) -> str:
-    return " ".join(BeautifulSoup((site / rel).read_bytes(), "html.parser").get_text(" ").split())
 
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
@@ -50,13 +38,14 @@ def test_a_new_password_with_its_record_as_the_guide_says_keeps_ci_green(
     old = re.search(rf"number: {number}\n(?:.*\n)*?\s+password: (\S+)", districts.read_text(encoding="utf-8"))[1]
     edit(districts, f"password: {old}", "password: k12ea0999")
     sessions = seed_project / "data/114/sessions.yaml"  # raise sequence and set updated for its sessions
-    text = sessions.read_text(encoding="utf-8")
+    listed = sessions.read_text(encoding="utf-8")
     pattern = rf"(\{{district: {number}, .*?)sequence: 0\}}"
-    sessions.write_text(re.sub(pattern, r"\1sequence: 1, updated: 2025-08-05T09:30:00Z}", text), encoding="utf-8")
-    tracks = re.findall(rf"\{{district: {number}, track: (\w+),", text)
+    sessions.write_text(re.sub(pattern, r"\1sequence: 1, updated: 2025-08-05T09:30:00Z}", listed), encoding="utf-8")
+    tracks = re.findall(rf"\{{district: {number}, track: (\w+),", listed)
     named = ", ".join(f"{{district: {number}, track: {track}}}" for track in tracks)
     add_change(
         seed_project,
+        114,
         "  - date: 2025-08-05T17:30:00+08:00\n"
         f"    text: {{zh: 第{number}區 Webex 密碼更新, en: New Webex password for District {number}}}\n"
         f"    districts: [{number}]\n    sessions: [{named}]\n",
@@ -64,10 +53,9 @@ def test_a_new_password_with_its_record_as_the_guide_says_keeps_ci_green(
     site = data_gates(seed_project, capsys)
     year = load_project(seed_project).years[0]
     for county in year.district(number).counties:
-        assert "k12ea0999" in page_text(site, f"{lang}/114/counties/{county}/index.html")
-    assert "k12ea0999" not in page_text(
-        site, f"{lang}/114/counties/{year.district(number % 5 + 1).counties[0]}/index.html"
-    )
+        assert "k12ea0999" in text(soup(site, f"{lang}/114/counties/{county}/index.html"))
+    other = year.district(number % len(year.districts) + 1).counties[0]
+    assert "k12ea0999" not in text(soup(site, f"{lang}/114/counties/{other}/index.html"))
 
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
@@ -77,7 +65,7 @@ def test_a_moved_session_with_its_record_as_the_guide_says_keeps_ci_green(
     guide = section(HEADINGS["reschedule"][lang])
     before, after = re.findall(r"^\s+(- \{district: .*\})$", guide, flags=re.M)
     edit(seed_project / "data/114/sessions.yaml", before.split("  #")[0].strip(), after.strip())
-    add_change(seed_project, guide_example(HEADINGS["reschedule"][lang]).removeprefix("changes:\n"))
+    add_change(seed_project, 114, guide_example(HEADINGS["reschedule"][lang]).removeprefix("changes:\n"))
     site = data_gates(seed_project, capsys)
     assert (site / f"{lang}/114/changes.atom").is_file()
 
@@ -97,10 +85,9 @@ def test_an_onsite_session_as_the_guide_says_keeps_ci_green(
 
 def test_a_new_page_as_the_guide_says_keeps_ci_green(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for lang in ("zh-tw", "en"):
-        guide = GUIDE.read_text(encoding="utf-8")  # the example holds a heading of its own: read past it
-        start = guide.index(HEADINGS["page"][lang])
-        example = re.search(r"```markdown\n(.*?)```", guide[start:], flags=re.S)[1]
-        (seed_project / f"content/114/faq.{lang}.md").write_text(example, encoding="utf-8")
+        (seed_project / f"content/114/faq.{lang}.md").write_text(
+            markdown_example(HEADINGS["page"][lang]), encoding="utf-8"
+        )
     assert run(seed_project, capsys, "urls", "--record")[0] == 0
     site = data_gates(seed_project, capsys)
     assert (site / "zh-tw/114/faq/index.html").is_file() and (site / "en/114/faq/index.html").is_file()
