@@ -36,7 +36,6 @@ from test_next_year import move_dates  # noqa: E402
 from k12site.loader import load_project  # noqa: E402
 
 PYTHON = sys.executable
-WEEKS_52 = dt.timedelta(weeks=52)
 
 
 def newest(root: Path) -> int:

@@ -108,13 +108,18 @@ def _iso_instant(value: object) -> object:
     return value
 
 
+def _host(url: str) -> str:
+    """What stands between ``https://`` and the path, query or fragment of ``url``."""
+    return re.split(r"[/?#]", url.removeprefix("https://"), maxsplit=1)[0]
+
+
 def _url_problem(value: str) -> str | None:
     """Why ``value`` is not a plain https://host/path link, or None."""
     if not value.startswith("https://"):
         return "only https links are allowed here"
     if BAD_URL_CHARACTER.search(value):
         return "a link holds no spaces, quotes, angle brackets or backslashes"
-    host = re.split(r"[/?#]", value[len("https://") :], maxsplit=1)[0]
+    host = _host(value)
     if "@" in host:
         return "a link names no user before its host (the host is what follows '@')"
     if not HOST.fullmatch(host):
@@ -313,7 +318,7 @@ class JoiningFile(Model):
 
 
 def _webex_url(value: str) -> str:
-    host = re.split(r"[/?#]", value.removeprefix("https://"), maxsplit=1)[0].lower()
+    host = _host(value).lower()
     if host != "webex.com" and not host.endswith(".webex.com"):
         raise ValueError(f"{value!r} is not a Webex meeting link: its host {host!r} is not webex.com or under it")
     return value
