@@ -20,7 +20,7 @@ schedule sites often get wrong, is decided here once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from icalendar import Calendar, Timezone, TimezoneStandard, vDuration, vUri
@@ -32,7 +32,7 @@ from .eventtext import agenda_url, description, global_uid, location, summary
 from .i18n import LANGS, fill, strings
 from .models import Text
 from .output import Output
-from .project import Event, Project, Year
+from .project import Event, OnlineEvent, Project, Year
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 """The Content-Type the dev server (and any web server) should send for ``.ics`` files."""
@@ -60,7 +60,7 @@ def event_fields(year: Year, event: Event, lang: str, base_url: str = "") -> dic
         "description": description(year, event, lang, base_url),
         "location": location(event, lang),
         "url": agenda_url(base_url, event, lang),
-        "conference": event.district.webex.url if event.district is not None else None,
+        "conference": event.district.webex.url if isinstance(event, OnlineEvent) else None,
     }
 
 
@@ -68,7 +68,7 @@ def _component(fields: dict[str, object]) -> VEvent:
     values = dict(fields)
     conference = values.pop("conference")
     component = VEvent.new(**values)  # type: ignore[arg-type]
-    if conference is not None:
+    if isinstance(conference, str):
         # Built by hand rather than with icalendar's Conference, which would quote the
         # FEATURE list as one value ("AUDIO,VIDEO"); RFC 7986 lists them unquoted.
         params = {"VALUE": "URI", "FEATURE": ["AUDIO", "VIDEO"], "LABEL": "Webex"}
@@ -77,9 +77,7 @@ def _component(fields: dict[str, object]) -> VEvent:
 
 
 def _as_utc(moment: dt.datetime) -> dt.datetime:
-    """The data's timestamps are UTC; one written without "Z" must not take the machine's zone."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)
+    """The data's timestamps carry their time zone (`models.Instant` refuses one without)."""
     return moment.astimezone(dt.UTC)
 
 
@@ -167,7 +165,7 @@ class CalendarWriter:
             self.vevents[event.uid] = self.memo.get(key, lambda: _component(fields).to_ical())
         return self.vevents[event.uid]
 
-    def file(self, name: str, events: list[Event]) -> bytes:
+    def file(self, name: str, events: Sequence[Event]) -> bytes:
         """One .ics file: METHOD:PUBLISH, the VTIMEZONE, then the events in time order.
 
         The calendar's name (NAME and X-WR-CALNAME, once each) only where there are several
@@ -201,7 +199,7 @@ class CalendarFile:
     scope: str
     slug: str | int | None
     scope_names: dict[str, str]
-    events: list[Event]
+    events: Sequence[Event]
 
     def path(self, lang: str, year: int) -> str:
         return urls.calendar(lang, year, self.scope, self.slug)
@@ -222,9 +220,9 @@ def _in_each_language(text: str, **values: object) -> dict[str, str]:
 def calendar_files(year: Year) -> list[CalendarFile]:
     """Every calendar of a year: all, counties, tracks, districts, then sessions."""
     onsite = year.onsite_events()
-    files = [CalendarFile("all", None, _in_each_language("ics_all"), year.all_events() + onsite)]
+    files = [CalendarFile("all", None, _in_each_language("ics_all"), [*year.all_events(), *onsite])]
     for county in year.counties:
-        events = year.county_events(county.slug) + year.onsite_events(county.slug)
+        events: list[Event] = [*year.county_events(county.slug), *year.onsite_events(county.slug)]
         files.append(CalendarFile("county", county.slug, county.name.by_lang(), events))
     for track in year.tracks:
         events = [e for s in year.track_sessions(track) for e in year.session_events(s)]

@@ -14,7 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from . import models
-from .datafiles import Loaded
+from .datafiles import Loaded, YearModels
 from .dates import ROC_OFFSET
 from .i18n import LANGS, fill
 from .markdown import is_safe_link
@@ -25,7 +25,7 @@ from .yamlfile import YamlFile
 
 
 def check_counties(shared: Loaded) -> list[Problem]:
-    counties = shared.models.get("counties")
+    counties = shared.model("counties", models.CountiesFile)
     if counties is None:
         return []
     source = shared.sources["counties"]
@@ -42,22 +42,22 @@ def _unique(source: YamlFile, list_key: str, values: list[Any], attr: str) -> It
 
 
 def check_year(year: int, shared: Loaded, loaded: Loaded) -> list[Problem]:
-    files, sources = loaded.models, loaded.sources
-    counties = shared.models.get("counties")
+    files, sources = YearModels.of(loaded), loaded.sources
+    counties = shared.model("counties", models.CountiesFile)
     county_slugs = {c.slug for c in counties.counties} if counties else None
     problems: list[Problem] = []
-    if files.get("year") is not None:
-        problems += _year(sources["year"], files["year"], year)
-    if files.get("districts") is not None:
-        problems += _districts(sources["districts"], files["districts"].districts, county_slugs)
-    if files.get("sessions") is not None:
-        problems += _session_warnings(sources["sessions"], files["sessions"].sessions)
-    if files.get("joining") is not None:
-        problems += _joining(sources["joining"], files["joining"])
-    if files.get("onsite") is not None:
-        problems += _onsite(sources["onsite"], files["onsite"], county_slugs, files.get("process"))
-    if files.get("process") is not None:
-        problems += _process(sources["process"], files["process"], year)
+    if files.year is not None:
+        problems += _year(sources["year"], files.year, year)
+    if files.districts is not None:
+        problems += _districts(sources["districts"], files.districts.districts, county_slugs)
+    if files.sessions is not None:
+        problems += _session_warnings(sources["sessions"], files.sessions.sessions)
+    if files.joining is not None:
+        problems += _joining(sources["joining"], files.joining)
+    if files.onsite is not None:
+        problems += _onsite(sources["onsite"], files.onsite, county_slugs, files.process)
+    if files.process is not None:
+        problems += _process(sources["process"], files.process, year)
     problems += _notice_names(files, sources, county_slugs) + _counties_of_the_year(files, sources, county_slugs)
     problems += _across_files(files, sources) + _changes(files, sources)
     return problems + _notices(files, sources)
@@ -69,30 +69,30 @@ def _year(source: YamlFile, info: models.YearFile, year: int) -> Iterator[Proble
     yield from _instant(source, ("published",), info.published)
 
 
-def _across_files(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
+def _across_files(files: YearModels, sources: dict[str, YamlFile]) -> list[Problem]:
     problems: list[Problem] = []
-    if files.get("tracks") is not None:
-        systems = set(files["year"].systems) if files.get("year") is not None else None
-        problems += _tracks(sources["tracks"], files["tracks"].tracks, systems, files.get("process"))
-    if all(files.get(key) is not None for key in ("sessions", "districts", "tracks")):
+    if files.tracks is not None:
+        systems = set(files.year.systems) if files.year is not None else None
+        problems += _tracks(sources["tracks"], files.tracks.tracks, systems, files.process)
+    if files.sessions is not None and files.districts is not None and files.tracks is not None:
         problems += _sessions(
-            sources["sessions"], files["sessions"].sessions, files["districts"].districts, files["tracks"].tracks
+            sources["sessions"], files.sessions.sessions, files.districts.districts, files.tracks.tracks
         )
     return problems
 
 
-def _changes(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
+def _changes(files: YearModels, sources: dict[str, YamlFile]) -> list[Problem]:
     """A change names what exists, at its own time; a moved session has a change that names it."""
-    if "changes" in files and files["changes"] is None:
+    if files.changes_failed:
         return []  # its own problems are reported
-    changes = files["changes"].changes if "changes" in files else []
+    changes = files.changes.changes if files.changes is not None else []
     problems: list[Problem] = []
     if changes:
         source = sources["changes"]
         problems += _change_times(source, changes)
-        problems += _change_refs(source, changes, files.get("sessions"), files.get("districts"))
-    if files.get("sessions") is not None:
-        problems += _unrecorded_moves(sources["sessions"], files["sessions"].sessions, changes)
+        problems += _change_refs(source, changes, files.sessions, files.districts)
+    if files.sessions is not None:
+        problems += _unrecorded_moves(sources["sessions"], files.sessions.sessions, changes)
     return problems
 
 
@@ -110,7 +110,12 @@ def _change_times(source: YamlFile, changes: list[models.Change]) -> Iterator[Pr
         seen.setdefault(minute, i)
 
 
-def _change_refs(source: YamlFile, changes: list[models.Change], sessions: Any, districts: Any) -> Iterator[Problem]:
+def _change_refs(
+    source: YamlFile,
+    changes: list[models.Change],
+    sessions: models.SessionsFile | None,
+    districts: models.DistrictsFile | None,
+) -> Iterator[Problem]:
     """Each session, district and county a change names is one of the year's."""
     held = {(s.district, s.track) for s in sessions.sessions} if sessions is not None else None
     numbers = {d.number for d in districts.districts} if districts is not None else None
@@ -148,55 +153,57 @@ def _unrecorded_moves(
             )
 
 
-def _notice_names(files: dict[str, Any], sources: dict[str, YamlFile], county_slugs: set[str] | None) -> list[Problem]:
+def _notice_names(files: YearModels, sources: dict[str, YamlFile], county_slugs: set[str] | None) -> list[Problem]:
     problems = []
-    for key in [k for k in files if k.startswith("notices/")]:
-        slug = key.split("/", 1)[1]
+    for slug in files.notices:
         if county_slugs is not None and slug not in county_slugs:
             message = f"'{slug}' is not a county slug from data/counties.yaml; name the file <county-slug>.yaml"
-            problems.append(sources[key].problem((), message))
+            problems.append(sources[f"notices/{slug}"].problem((), message))
     return problems
 
 
 IN_NO_DISTRICT = "'{slug}' is in no district of this year's districts.yaml, so the year has no page for it; "
 
 
-def _counties_of_the_year(files: dict[str, Any], sources: dict[str, YamlFile], known: set[str] | None) -> list[Problem]:
+def _counties_of_the_year(files: YearModels, sources: dict[str, YamlFile], known: set[str] | None) -> list[Problem]:
     """A year has pages only for the counties its districts list: its notices and on-site sessions too."""
-    if files.get("districts") is None or known is None:
+    if files.districts is None or known is None:
         return []
-    listed = {slug for district in files["districts"].districts for slug in district.counties}
+    listed = {slug for district in files.districts.districts for slug in district.counties}
     problems = []
-    for key in [k for k in files if k.startswith("notices/")]:
-        slug = key.split("/", 1)[1]
+    for slug in files.notices:
         if slug in known and slug not in listed:
             advice = "add it to a district, or name the file after one of the year's counties"
-            problems.append(sources[key].problem((), fill(IN_NO_DISTRICT, slug=slug) + advice))
-    onsite = files.get("onsite")
-    for i, session in enumerate(onsite.sessions if onsite is not None else []):
+            problems.append(sources[f"notices/{slug}"].problem((), fill(IN_NO_DISTRICT, slug=slug) + advice))
+    for i, session in enumerate(files.onsite.sessions if files.onsite is not None else []):
         if session.county in known and session.county not in listed:
             message = fill(IN_NO_DISTRICT, slug=session.county) + "add it to a district first"
             problems.append(sources["onsite"].problem(("sessions", i, "county"), message))
     return problems
 
 
-def _notices(files: dict[str, Any], sources: dict[str, YamlFile]) -> list[Problem]:
+def _notices(files: YearModels, sources: dict[str, YamlFile]) -> list[Problem]:
     """A letter's instructions point at its own items and at sessions of the plan.
 
     Hours are checked against the sessions only when those are sound, so that one mistake in
     sessions.yaml is not reported again in every letter.
     """
     problems: list[Problem] = []
-    sessions, districts, tracks = (files.get(key) for key in ("sessions", "districts", "tracks"))
-    sound = None not in (sessions, districts, tracks) and not any(
-        _sessions(sources["sessions"], sessions.sessions, districts.districts, tracks.tracks)
+    sessions, districts, tracks = files.sessions, files.districts, files.tracks
+    sound = (
+        sessions is not None
+        and districts is not None
+        and tracks is not None
+        and not any(_sessions(sources["sessions"], sessions.sessions, districts.districts, tracks.tracks))
     )
-    for key in [k for k in files if k.startswith("notices/") and files[k] is not None]:
-        notice, source = files[key], sources[key]
+    for slug, notice in files.notices.items():
+        if notice is None:
+            continue
+        source = sources[f"notices/{slug}"]
         problems += _instruction_items(source, notice)
         problems += _attachments(source, notice)
         hours = notice.instructions.hours
-        if hours is not None and sound:
+        if hours is not None and sound and tracks is not None and sessions is not None:
             problems += _session_hours(source, hours.sessions, tracks.tracks, sessions.sessions)
     return problems
 
@@ -296,7 +303,7 @@ def _instant(source: YamlFile, loc: tuple, moment: dt.datetime | None) -> Iterat
     if moment is None:
         return
     try:
-        utc = moment.astimezone(dt.UTC) if moment.tzinfo is not None else moment
+        utc = moment.astimezone(dt.UTC)
         plausible = EARLIEST_YEAR <= utc.year <= LATEST_YEAR
     except OverflowError:
         plausible = False
@@ -324,7 +331,9 @@ def _districts(source: YamlFile, districts: list[models.District], county_slugs:
                 home[slug] = district.number
 
 
-def _tracks(source: YamlFile, tracks: list[models.Track], systems: set[str] | None, process: Any) -> Iterator[Problem]:
+def _tracks(
+    source: YamlFile, tracks: list[models.Track], systems: set[str] | None, process: models.ProcessFile | None
+) -> Iterator[Problem]:
     yield from _unique(source, "tracks", [t.slug for t in tracks], "slug")
     for i, track in enumerate(tracks):
         if systems is not None and track.system not in systems:
@@ -504,7 +513,8 @@ def markdown_links(name: str, text: str) -> list[Problem]:
     site by a relative path; and nothing nests so deep that the parser would cut the page."""
     problems = []
     parser = MarkdownIt("commonmark")
-    parser.validateLink = lambda url: True  # see every link, including those rendering would drop
+    # see every link, including those rendering would drop (markdown-it-py's documented override)
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
     deepest = None
     for token in parser.parse(text):
         line = (token.map[0] + 1) if token.map else 1
@@ -541,7 +551,7 @@ def _link_problem(token: Any) -> str | None:
 
 def check_site(shared: Loaded) -> list[Problem]:
     """Site settings: the language pair, and a base URL that can be written into links."""
-    site = shared.models.get("site")
+    site = shared.model("site", models.Site)
     if site is None:
         return []
     source = shared.sources["site"]

@@ -18,7 +18,6 @@ page's introduction: its front matter is optional and may hold only a descriptio
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
-from pydantic import BaseModel
 
 from . import models
 from .i18n import LANGS
@@ -37,11 +36,14 @@ UNCLOSED = "the front matter that starts here has no closing '---' line"
 TITLE_HEADING = "a '#' heading would be a second title on the page; start the text's headings at '##'"
 
 
-def front_matter_model(page: str) -> type[BaseModel]:
+FrontMatter = models.HomeFrontMatter | models.PageFrontMatter
+
+
+def front_matter_model(page: str) -> type[FrontMatter]:
     return models.HomeFrontMatter if page == HOME else models.PageFrontMatter
 
 
-def read_page(text: str, name: str, page: str) -> tuple[YamlFile | None, BaseModel | None, str, list[Problem]]:
+def read_page(text: str, name: str, page: str) -> tuple[YamlFile | None, FrontMatter | None, str, list[Problem]]:
     """A page's front matter (as parsed, and validated or None) and its Markdown, with every problem.
 
     The Markdown keeps the front matter's lines as blank lines, so a problem found in the text
@@ -51,7 +53,7 @@ def read_page(text: str, name: str, page: str) -> tuple[YamlFile | None, BaseMod
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n") != FENCE:
         if page == HOME:
-            return None, model(), text, []
+            return None, models.HomeFrontMatter(), text, []
         return None, None, text, [Problem(name, 1, 1, "(file)", NO_FRONT_MATTER)]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") == FENCE), None)
     if end is None:
@@ -65,7 +67,7 @@ def read_page(text: str, name: str, page: str) -> tuple[YamlFile | None, BaseMod
     return source, matter, body, problems
 
 
-Read = dict[tuple[str, str], tuple[YamlFile | None, BaseModel, str]]  # (page, lang) -> source, front matter, text
+Read = dict[tuple[str, str], tuple[YamlFile | None, FrontMatter, str]]  # (page, lang) -> source, front matter, text
 
 
 def content_pages(read: Read) -> tuple[dict[str, ContentPage], list[Problem]]:
@@ -79,7 +81,8 @@ def content_pages(read: Read) -> tuple[dict[str, ContentPage], list[Problem]]:
         if page == HOME:
             pages[page] = ContentPage(page, text, description={lang: m.description for lang, m in matter.items()})
             continue
-        first, second = (matter[lang].menu for lang in LANGS)
+        fronts = [m for m in matter.values() if isinstance(m, models.PageFrontMatter)]  # all, by the file names
+        first, second = (m.menu for m in fronts)
         source = read[(page, LANGS[1])][0]
         if first != second and source is not None:
             message = (
@@ -87,7 +90,7 @@ def content_pages(read: Read) -> tuple[dict[str, ContentPage], list[Problem]]:
                 "a page has one place in the menu, the same in both languages"
             )
             problems.append(source.problem(("menu",), message))
-        title = {lang: m.title for lang, m in matter.items()}
+        title = {lang: m.title for lang, m in zip(LANGS, fronts, strict=True)}
         description = {lang: m.description for lang, m in matter.items()}
         pages[page] = ContentPage(page, text, title, description, first)
     return pages, problems

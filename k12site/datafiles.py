@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -50,12 +50,61 @@ SCHEMA_DIR = "schemas"
 MODELINE = "# yaml-language-server: $schema="
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 @dataclass
 class Loaded:
-    """The files of one scope as parsed (`sources`) and validated (`models`, None if invalid)."""
+    """The files of one scope as parsed (`sources`) and validated (`models`, None if invalid).
+
+    Keys are the tables' kinds (``"year"``, ``"sessions"``…) and ``"notices/<county>"``; ask
+    `model` for a file by its key and model class, to get it typed.
+    """
 
     sources: dict[str, YamlFile] = field(default_factory=dict)
-    models: dict[str, Any] = field(default_factory=dict)
+    models: dict[str, BaseModel | None] = field(default_factory=dict)
+
+    def model(self, key: str, kind: type[M]) -> M | None:
+        """The file ``key`` validated as ``kind``; None if it is absent or failed to validate."""
+        found = self.models.get(key)
+        return found if isinstance(found, kind) else None
+
+
+@dataclass(frozen=True)
+class YearModels:
+    """One year's files, typed: each None where it is missing or failed to validate (its own
+    problems are reported), so that a check of facts across files runs only on sound ones."""
+
+    year: models.YearFile | None
+    joining: models.JoiningFile | None
+    districts: models.DistrictsFile | None
+    tracks: models.TracksFile | None
+    sessions: models.SessionsFile | None
+    process: models.ProcessFile | None
+    onsite: models.OnsiteFile | None
+    changes: models.ChangesFile | None
+    changes_failed: bool  # changes.yaml exists and did not validate (absent means "no changes")
+    notices: dict[str, models.NoticeFile | None]  # by county slug, every notices/<county>.yaml found
+
+    @classmethod
+    def of(cls, loaded: Loaded) -> YearModels:
+        prefix = "notices/"
+        return cls(
+            year=loaded.model("year", models.YearFile),
+            joining=loaded.model("joining", models.JoiningFile),
+            districts=loaded.model("districts", models.DistrictsFile),
+            tracks=loaded.model("tracks", models.TracksFile),
+            sessions=loaded.model("sessions", models.SessionsFile),
+            process=loaded.model("process", models.ProcessFile),
+            onsite=loaded.model("onsite", models.OnsiteFile),
+            changes=loaded.model("changes", models.ChangesFile),
+            changes_failed="changes" in loaded.models and loaded.models["changes"] is None,
+            notices={
+                key.removeprefix(prefix): loaded.model(key, models.NoticeFile)
+                for key in loaded.models
+                if key.startswith(prefix)
+            },
+        )
 
 
 def schema_file(name: str) -> str:

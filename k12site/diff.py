@@ -154,7 +154,7 @@ def visible_lines(html: bytes, base_url: str = "") -> list[str]:
         tag.decompose()
     for tag in soup.find_all(hidden=True):
         tag.decompose()
-    links = [_link_line(a) for a in soup.find_all("a", href=True) if _leaves_site(a["href"], base_url)]
+    links = [_link_line(a) for a in soup.find_all("a", href=True) if _leaves_site(str(a["href"]), base_url)]
     links = [line for line in links if line]
     for text in soup.find_all(string=True):  # a line break in the HTML source is a space on the screen
         if text.parent is not None and text.parent.name != "pre":

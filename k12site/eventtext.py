@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from . import dates, urls
 from .dates import TIMEZONE
 from .i18n import ONSITE_KIND, fill, strings
-from .project import Event, Year
+from .project import Event, OnlineEvent, OnsiteEvent, Year
 
 GOOGLE_RENDER = "https://calendar.google.com/calendar/render"
 # Outlook on the web: Microsoft 365 (the accounts schools use) first, then personal accounts.
@@ -31,7 +31,7 @@ def global_uid(event: Event) -> str:
 
 def summary(event: Event, lang: str) -> str:
     """人力網教育訓練・上午場（第5區） / HR Network training – Morning session (district 5)"""
-    if event.onsite is not None:
+    if isinstance(event, OnsiteEvent):
         t = strings(lang)
         kind = t[ONSITE_KIND[event.onsite.kind]]
         return fill(t.ics_onsite_summary, county=event.county.name[lang], kind=kind)
@@ -46,7 +46,7 @@ def agenda_url(base_url: str, event: Event, lang: str) -> str | None:
     """The absolute URL of the event's agenda page, or None when no base URL is configured."""
     if not base_url:
         return None
-    if event.onsite is not None:
+    if isinstance(event, OnsiteEvent):
         page = urls.Page("onsite", lang, event.year)
     else:
         page = urls.Page("agenda", lang, event.year, event.track.slug)
@@ -71,7 +71,7 @@ def link_details(event: Event, lang: str, base_url: str = "") -> str:
     the rest is on the county page, which the last line names.
     """
     t = strings(lang)
-    if event.onsite is not None:
+    if isinstance(event, OnsiteEvent):
         lines = [fill(t.ics_venue, venue=event.onsite.venue[lang])]
     else:
         webex = event.district.webex
@@ -96,7 +96,7 @@ def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
         fill(t.ics_when, date=dates.long_date(event.start.date(), lang), start=start, end=end),
         fill(t.ics_starts, start=start, content=hhmm(event.content_start), end=end),
     ]
-    if event.onsite is not None:
+    if isinstance(event, OnsiteEvent):
         lines += ["", fill(t.ics_venue, venue=event.onsite.venue[lang])]
     else:
         lines += ["", *_joining_lines(year, event, lang)]
@@ -109,7 +109,7 @@ def description(year: Year, event: Event, lang: str, base_url: str = "") -> str:
     return "\n".join(lines)
 
 
-def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
+def _joining_lines(year: Year, event: OnlineEvent, lang: str) -> list[str]:
     """Webex link, meeting number, password, and the display name with each county's example.
 
     The example names every county of the event's district, so the event reads the same in
@@ -134,7 +134,7 @@ def _joining_lines(year: Year, event: Event, lang: str) -> list[str]:
 
 
 def location(event: Event, lang: str) -> str:
-    if event.onsite is not None:
+    if isinstance(event, OnsiteEvent):
         return event.onsite.venue[lang]
     return event.district.webex.url
 

@@ -158,7 +158,8 @@ def _url_problem(url: str) -> str | None:
 
 def _form_problems(ledger: Ledger) -> list[Problem]:
     """Every recorded URL that is not one, or is listed twice; every move that names no URL."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
     for index, url in enumerate(ledger.model.urls):
         problem = _url_problem(url)
         if problem is None and url in first:

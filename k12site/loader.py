@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import checks, models
-from .content import Read, content_pages, read_page, title_headings
-from .datafiles import OPTIONAL_YEAR_FILES, YEAR_FILES, Loaded
+from .content import FrontMatter, Read, content_pages, read_page, title_headings
+from .datafiles import OPTIONAL_YEAR_FILES, YEAR_FILES, Loaded, YearModels
 from .i18n import LANGS
 from .problems import Problem, display_path, settle
 from .project import ContentPage, Ledger, Project, Year
@@ -117,11 +117,11 @@ class Loader:
             if page is not None:
                 read[key] = page
         self.unread(folder, [], folders=[], pattern="<page>.zh-tw.md or <page>.en.md", suffix=".md")
-        for page, lang in sorted(present):
+        for stem, lang in sorted(present):
             for other in LANGS:
-                if (page, other) not in present:
-                    name = display_path(folder / f"{page}.{lang}.md", self.root)
-                    self.problems.append(Problem(name, 1, 1, "(file)", f"the translation {page}.{other}.md is missing"))
+                if (stem, other) not in present:
+                    name = display_path(folder / f"{stem}.{lang}.md", self.root)
+                    self.problems.append(Problem(name, 1, 1, "(file)", f"the translation {stem}.{other}.md is missing"))
         pages, problems = content_pages(read)
         self.problems.extend(problems)
         return pages
@@ -144,7 +144,7 @@ class Loader:
             return None
         return match["page"], match["lang"]
 
-    def _content_file(self, path: Path, page: str) -> tuple[YamlFile | None, BaseModel, str] | None:
+    def _content_file(self, path: Path, page: str) -> tuple[YamlFile | None, FrontMatter, str] | None:
         """A content file's front matter and text, or None when it cannot be used."""
         name = display_path(path, self.root)
         try:
@@ -171,8 +171,9 @@ def load_project(
     data = root / "data"
     shared = Loaded()
     loader.file(data / "site.yaml", models.Site, shared, "site")
-    if base_url is not None and shared.models["site"] is not None:
-        shared.models["site"] = shared.models["site"].model_copy(update={"base_url": base_url})
+    site = shared.model("site", models.Site)
+    if base_url is not None and site is not None:
+        shared.models["site"] = site.model_copy(update={"base_url": base_url})
     loader.problems.extend(checks.check_site(shared))
     loader.file(data / "counties.yaml", models.CountiesFile, shared, "counties")
     loader.problems.extend(checks.check_counties(shared))
@@ -187,15 +188,17 @@ def load_project(
     if (data / LEDGER).exists():  # none yet: nothing is recorded, and the build says so
         loader.file(data / LEDGER, models.UrlLedger, shared, "urls")
     warnings = settle(loader.problems, strict=strict)
-    counties = shared.models["counties"].counties
-    ledger = Ledger(shared.sources["urls"], shared.models["urls"]) if "urls" in shared.models else None
+    # Past `settle`, every file validated: a problem of any would have stopped the build there.
+    site, counties = shared.model("site", models.Site), shared.model("counties", models.CountiesFile)
+    recorded = shared.model("urls", models.UrlLedger)
+    assert site is not None and counties is not None and None not in years
     return Project(
         root=root,
-        site=shared.models["site"],
-        counties=counties,
-        years=years,  # type: ignore[arg-type]
+        site=site,
+        counties=counties.counties,
+        years=[year for year in years if year is not None],
         warnings=warnings,
-        ledger=ledger,
+        ledger=Ledger(shared.sources["urls"], recorded) if recorded is not None else None,
     )
 
 
@@ -243,20 +246,34 @@ def _load_year(loader: Loader, shared: Loaded, folder: Path) -> Year | None:
     loader.unread(notices, [], folders=[], pattern="<county-slug>.yaml", suffix=".yaml")
     content = loader.content(int(folder.name))
     loader.problems.extend(checks.check_year(int(folder.name), shared, loaded))
-    if any(obj is None for obj in loaded.models.values()) or shared.models.get("counties") is None:
-        return None
-    files = loaded.models
+    files, counties = YearModels.of(loaded), shared.model("counties", models.CountiesFile)
+    info, joining, districts, tracks = files.year, files.joining, files.districts, files.tracks
+    sessions, process, onsite = files.sessions, files.process, files.onsite
+    letters = {slug: notice for slug, notice in files.notices.items() if notice is not None}
+    if (
+        info is None
+        or joining is None
+        or districts is None
+        or tracks is None
+        or sessions is None
+        or process is None
+        or onsite is None
+        or counties is None
+        or files.changes_failed
+        or len(letters) < len(files.notices)
+    ):
+        return None  # the file's own problems are reported, and the build stops at `settle`
     return Year(
         number=int(folder.name),
-        info=files["year"],
-        joining=files["joining"],
-        districts=files["districts"].districts,
-        tracks=files["tracks"].tracks,
-        sessions=files["sessions"].sessions,
-        process=files["process"],
-        onsite=files["onsite"],
-        notices={key.split("/", 1)[1]: obj for key, obj in files.items() if key.startswith("notices/")},
-        counties=_counties_of(files["districts"].districts, shared.models["counties"].counties),
+        info=info,
+        joining=joining,
+        districts=districts.districts,
+        tracks=tracks.tracks,
+        sessions=sessions.sessions,
+        process=process,
+        onsite=onsite,
+        notices=letters,
+        counties=_counties_of(districts.districts, counties.counties),
         content=content,
-        changes=files["changes"].changes if "changes" in files else [],
+        changes=files.changes.changes if files.changes is not None else [],
     )

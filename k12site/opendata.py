@@ -22,6 +22,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -31,7 +32,7 @@ from .dates import TAIPEI, TAIPEI_OFFSET
 from .eventtext import agenda_url, global_uid, hhmm, summary
 from .i18n import HTML_LANG, LANGS, strings
 from .output import Output
-from .project import Event, Project, Year
+from .project import Event, OnlineEvent, Project, Year
 from .schema import DIALECT
 
 # --- the JSON's model, from which its schema is generated -----------------------------------------
@@ -115,11 +116,11 @@ def schema_text() -> str:
 
 
 def _as_taipei(moment: dt.datetime) -> dt.datetime:
-    """The data's timestamps are UTC; one written without "Z" must not take the machine's zone."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(TAIPEI)
+    """The data's timestamps carry their time zone (`models.Instant` refuses one without)."""
+    return moment.astimezone(TAIPEI)
 
 
-def _part(year: Year, event: Event, lang: str) -> SessionPart:
+def _part(year: Year, event: OnlineEvent, lang: str) -> SessionPart:
     webex = event.district.webex
     return SessionPart(
         id=global_uid(event),
@@ -221,7 +222,7 @@ SCHEMA_ORG = "https://schema.org"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def _event_ld(year: Year, event: Event, lang: str, base_url: str) -> dict[str, object]:
+def _event_ld(year: Year, event: OnlineEvent, lang: str, base_url: str) -> dict[str, object]:
     counties = year.district_counties(event.district)
     item: dict[str, object] = {
         "@context": SCHEMA_ORG,
@@ -254,7 +255,7 @@ def _organizer_ld(year: Year, lang: str) -> dict[str, object]:
     return found
 
 
-def json_ld(year: Year, events: list[Event], lang: str, base_url: str = "") -> str:
+def json_ld(year: Year, events: Sequence[Event], lang: str, base_url: str = "") -> str:
     """The online ``events`` as schema.org Events: JSON-LD, safe to stand inside a <script> element."""
-    items = [_event_ld(year, event, lang, base_url) for event in events if event.district is not None]
+    items = [_event_ld(year, event, lang, base_url) for event in events if isinstance(event, OnlineEvent)]
     return json.dumps(items, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)

@@ -22,7 +22,7 @@ from .eventtext import google_calendar_url
 from .i18n import APPLICATION, HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND
 from .output import Output
 from .problems import DataError, Problem, display_path
-from .project import Event, Project, Year, minutes_between, part_times
+from .project import Event, OnsiteEvent, Project, Year, minutes_between, part_times
 from .templating import GoogleUrl, Links, environment, links_outside, render_problem, template_problem
 from .urls import Page
 from .views import YearView, quote_runs
@@ -141,7 +141,7 @@ def redirect_page(env: jinja2.Environment, base_url: str, old: str, new: str) ->
     )
 
 
-def _onsite_slug(event: Event) -> str:
+def _onsite_slug(event: OnsiteEvent) -> str:
     return urls.onsite_session_slug(event.onsite.county, event.onsite.date, event.onsite.kind)
 
 
@@ -194,9 +194,3 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "search_entry": urls.SEARCH_ENTRY,
         "find_your_county": urls.FIND_YOUR_COUNTY,
     }
-
-
-# Names moved to `templating` and `views` in issue 23, kept here one session for the branches
-# still open: remove them in the next.
-from .templating import FILTERS, UnsafeLinkError, safe_href  # noqa: E402, F401
-from .views import OnsiteView, SessionView, session_state, window_state  # noqa: E402, F401

@@ -30,12 +30,8 @@ def minutes_between(start: str, end: str) -> int:
 
 
 @dataclass(frozen=True)
-class Event:
-    """One calendar event: a part of an online session, or an on-site session.
-
-    An event holds the national plan's facts only, the same for every county, so that one UID
-    means one thing in every file; what a county's letter adds is on that county's pages.
-    """
+class _Timing:
+    """What every calendar event has: its identity, its times and its revision."""
 
     uid: str
     year: int
@@ -44,12 +40,31 @@ class Event:
     content_start: dt.datetime
     sequence: int
     stamp: dt.datetime
-    track: models.Track | None = None
-    part: models.Part | None = None
-    session: models.Session | None = None
-    district: models.District | None = None
-    onsite: models.OnsiteSession | None = None
-    county: models.County | None = None
+
+
+@dataclass(frozen=True)
+class OnlineEvent(_Timing):
+    """One part of an online session: a track's part, for one district, on one day.
+
+    An event holds the national plan's facts only, the same for every county, so that one UID
+    means one thing in every file; what a county's letter adds is on that county's pages.
+    """
+
+    track: models.Track
+    part: models.Part
+    session: models.Session
+    district: models.District
+
+
+@dataclass(frozen=True)
+class OnsiteEvent(_Timing):
+    """One on-site session, held in one county."""
+
+    onsite: models.OnsiteSession
+    county: models.County
+
+
+Event = OnlineEvent | OnsiteEvent  # a calendar event of either kind; branch with isinstance
 
 
 @dataclass(frozen=True)
@@ -154,17 +169,17 @@ class Year:
             return list(parts)
         return [part for part in parts if part.period == session.period]
 
-    def session_events(self, session: models.Session) -> list[Event]:
+    def session_events(self, session: models.Session) -> list[OnlineEvent]:
         track = self.track(session.track)
         district = self.district(session.district)
         return [self._event(session, track, part, district) for part in self.session_parts(session)]
 
     def _event(
         self, session: models.Session, track: models.Track, part: models.Part, district: models.District
-    ) -> Event:
+    ) -> OnlineEvent:
         start, content, end = part_times(part)
         at = lambda time: dt.datetime.combine(session.date, parse_time(time), TAIPEI)  # noqa: E731
-        return Event(
+        return OnlineEvent(
             uid=f"{self.number}-district-{district.number}-{track.slug}-{part.slug}",
             year=self.number,
             start=at(start),
@@ -178,15 +193,15 @@ class Year:
             district=district,
         )
 
-    def county_events(self, county_slug: str) -> list[Event]:
+    def county_events(self, county_slug: str) -> list[OnlineEvent]:
         district = self.district_of(county_slug)
         return [event for s in self.district_sessions(district) for event in self.session_events(s)]
 
-    def all_events(self) -> list[Event]:
+    def all_events(self) -> list[OnlineEvent]:
         events = [event for s in self.sessions for event in self.session_events(s)]
         return sorted(events, key=lambda event: (event.start, event.uid))
 
-    def onsite_events(self, county_slug: str | None = None) -> list[Event]:
+    def onsite_events(self, county_slug: str | None = None) -> list[OnsiteEvent]:
         """On-site sessions (all, or one county's) as events, in time order.
 
         An on-site session's ``start`` is when sign-in opens, as for online sessions; the
@@ -196,12 +211,12 @@ class Year:
         events = [self._onsite_event(session) for session in mine]
         return sorted(events, key=lambda event: (event.start, event.uid))
 
-    def _onsite_event(self, session: models.OnsiteSession) -> Event:
+    def _onsite_event(self, session: models.OnsiteSession) -> OnsiteEvent:
         at = lambda time: dt.datetime.combine(session.date, parse_time(time), TAIPEI)  # noqa: E731
         first, talk, _ = slot_times(self.onsite.slots)
         start, end = at(session.start), at(session.end)
         kind = session.kind.replace("_", "-")
-        return Event(
+        return OnsiteEvent(
             uid=f"{self.number}-onsite-{session.county}-{session.date.isoformat()}-{kind}",
             year=self.number,
             start=start,
@@ -218,9 +233,10 @@ class Year:
         its district's sessions, its on-site sessions, its letter and the changes that concern it;
         never the build time."""
         district = self.district_of(county_slug)
-        sessions = [*self.district_sessions(district), *(s for s in self.onsite.sessions if s.county == county_slug)]
+        online, onsite = self.district_sessions(district), [s for s in self.onsite.sessions if s.county == county_slug]
+        sessions: list[models.Session | models.OnsiteSession] = [*online, *onsite]
         moments = [session.updated or self.info.published for session in sessions] or [self.info.published]
-        days = [moment.astimezone(TAIPEI).date() if moment.tzinfo else moment.date() for moment in moments]
+        days = [moment.astimezone(TAIPEI).date() for moment in moments]  # every Instant has its zone
         days += [change.date.astimezone(TAIPEI).date() for change in self.county_changes(county_slug)]
         notice = self.notices.get(county_slug)
         return max([*days, notice.date] if notice is not None else days)

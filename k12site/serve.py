@@ -406,7 +406,8 @@ class SiteFiles(StaticFileHandler):
         return None if self.absolute_path is None else super().compute_etag()
 
     def get_content_type(self) -> str:
-        return CONTENT_TYPES.get(Path(self.absolute_path).suffix.lower()) or super().get_content_type()
+        suffix = Path(self.absolute_path).suffix.lower() if self.absolute_path else ""
+        return CONTENT_TYPES.get(suffix) or super().get_content_type()
 
     async def get(self, path: str, include_body: bool = True) -> None:
         if "\x00" in path:  # no file has such a name; the file system would raise on it

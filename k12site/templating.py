@@ -170,7 +170,7 @@ class Links:
     def county_finder(self, ctx: Context) -> str:
         """A link to the list of counties on the year's page (`urls.county_finder`)."""
         here: Page = ctx["here"]
-        return self.href(here, urls.county_finder(here.lang, ctx["year"].number))
+        return self.href(here, urls.county_finder(here.language, ctx["year"].number))
 
     @pass_context
     def nav(self, ctx: Context) -> list[tuple[str, str, bool]]:
@@ -180,7 +180,7 @@ class Links:
         return [
             (
                 self.href(here, Page(kind, here.lang, year, page.slug).dir),
-                kinds.menu_label(kind, page, here.lang),
+                kinds.menu_label(kind, page, here.language),
                 here.dir == Page(kind, here.lang, year, page.slug).dir,
             )
             for kind, page in ctx["view"].menu
@@ -209,31 +209,31 @@ class Links:
     @pass_context
     def calendar(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         here: Page = ctx["here"]
-        return urls.relative(here, urls.calendar(here.lang, here.year, scope, slug))
+        return urls.relative(here, urls.calendar(*here.lang_year, scope, slug))
 
     @pass_context
     def subscribe(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         """The webcal:// address of a calendar, or "" when the site has no base URL."""
         here: Page = ctx["here"]
-        return urls.webcal(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
+        return urls.webcal(self.base_url, urls.calendar(*here.lang_year, scope, slug)) if self.base_url else ""
 
     @pass_context
     def data_file(self, ctx: Context, kind: str) -> str:
         """A link to one of the year's open data files (a key of `urls.OPEN_DATA`)."""
         here: Page = ctx["here"]
-        return urls.relative(here, urls.open_data(here.lang, here.year, kind))
+        return urls.relative(here, urls.open_data(*here.lang_year, kind))
 
     @pass_context
     def feed(self, ctx: Context, scope: str, slug: str | int | None = None) -> str:
         """The https:// address of a calendar, to paste into a calendar app, or "" without a base URL."""
         here: Page = ctx["here"]
-        return urls.absolute(self.base_url, urls.calendar(here.lang, here.year, scope, slug)) if self.base_url else ""
+        return urls.absolute(self.base_url, urls.calendar(*here.lang_year, scope, slug)) if self.base_url else ""
 
     @pass_context
     def changes_feed(self, ctx: Context) -> str:
         """The year's Atom feed of changes in the page's language: absolute when the base URL is known."""
         here: Page = ctx["here"]
-        path = urls.changes_feed(here.lang, ctx["year"].number)
+        path = urls.changes_feed(here.language, ctx["year"].number)
         return urls.absolute(self.base_url, path) if self.base_url else self.href(here, path)
 
     @pass_context

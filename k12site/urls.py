@@ -80,6 +80,20 @@ class Page:
     def in_lang(self, lang: str) -> Page:
         return Page(self.kind, lang, self.year, self.slug)
 
+    @property
+    def language(self) -> str:
+        """The language of a page that has one (every page but the bilingual root pages)."""
+        if self.lang is None:
+            raise ValueError(f"the {self.kind} page is in both languages")
+        return self.lang
+
+    @property
+    def lang_year(self) -> tuple[str, int]:
+        """The language and year of a page of one academic year."""
+        if self.year is None:
+            raise ValueError(f"the {self.kind} page belongs to no academic year")
+        return self.language, self.year
+
 
 def reserved_names() -> list[str]:
     """The names a page written in Markdown may not take: the first folder of every path the site

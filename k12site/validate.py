@@ -6,12 +6,14 @@ import difflib
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .problems import Loc, Problem
 from .yamlfile import YamlFile
+
+M = TypeVar("M", bound=BaseModel)
 
 LANGUAGE_NAMES = {"zh": "Traditional Chinese", "en": "English"}
 
@@ -23,7 +25,7 @@ PATTERN_HINTS = {
 }
 
 
-def validate_file(model: type[BaseModel], source: YamlFile) -> tuple[BaseModel | None, list[Problem]]:
+def validate_file(model: type[M], source: YamlFile) -> tuple[M | None, list[Problem]]:
     """Validate one parsed file against its model; return the object or every problem."""
     try:
         return model.model_validate(source.data if source.data is not None else {}), []

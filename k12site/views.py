@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import kinds, models, urls
 from .i18n import LANGS
 from .markdown import render as markdown
-from .project import Event, Year
+from .project import OnlineEvent, OnsiteEvent, Year
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class SessionView:
     session: models.Session
     track: models.Track
     district: models.District
-    events: list[Event]
+    events: list[OnlineEvent]
     state: str  # on the build's date: "ended", "today" or "upcoming" (see `session_state`)
 
     @property
@@ -41,12 +41,11 @@ class OnsiteView:
     """One published in-person or on-site session (its calendar event) and where it stands on the
     build's date, as for an online session."""
 
-    event: Event
+    event: OnsiteEvent
     state: str  # "ended", "today" or "upcoming"
 
     @property
     def session(self) -> models.OnsiteSession:
-        assert self.event.onsite is not None
         return self.event.onsite
 
 

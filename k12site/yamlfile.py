@@ -13,8 +13,9 @@ bytes of nested aliases (a "billion laughs") are refused at the alias that passe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -119,7 +120,7 @@ class _Builder:
         self.values = 0
         self.chars = 0
         self.documents = 0
-        self.handlers = {
+        self.handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
             yaml.DocumentStartEvent: self._document,
             yaml.ScalarEvent: self._scalar,
             yaml.AliasEvent: self._alias,
@@ -210,7 +211,7 @@ class _Builder:
             self._anchor(done.anchor, done.loc, anchored)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
-        name, at = event.anchor, _at(event.start_mark)
+        name, at = event.anchor or "", _at(event.start_mark)  # an alias always names its anchor
         loc = self._value_loc(event.start_mark)
         anchored = self.anchors.get(name)
         if anchored is None:
@@ -234,7 +235,7 @@ class _Builder:
         self.entries.extend(((*loc, *rel), where, key) for rel, where, key in anchored.entries[1:])
         self._place(anchored.value, anchored.height)
 
-    def _value_loc(self, mark: yaml.Mark) -> Loc:
+    def _value_loc(self, mark: _Mark | None) -> Loc:
         """Where the value that starts at ``mark`` goes; only text may be a key."""
         if not self.stack:
             return ()
@@ -245,7 +246,7 @@ class _Builder:
             raise self._error(_at(mark), (), "a key must be plain text")
         return (*top.loc, top.key)
 
-    def _enter(self, loc: Loc, mark: yaml.Mark, *, key: bool = False) -> None:
+    def _enter(self, loc: Loc, mark: _Mark | None, *, key: bool = False) -> None:
         if not key:
             self.values += 1
             if self.values > MAX_VALUES:
@@ -276,5 +277,14 @@ class _Builder:
         return YamlSyntaxError(Problem(self.out.name, *at, format_field(loc), message))
 
 
-def _at(mark: yaml.Mark) -> Position:
+class _Mark(Protocol):
+    """Where an event starts: PyYAML's pure-Python and C parsers each have their own Mark."""
+
+    line: int
+    column: int
+
+
+def _at(mark: _Mark | None) -> Position:
+    if mark is None:  # never from the parser, which marks every event it emits
+        return 1, 1
     return mark.line + 1, mark.column + 1

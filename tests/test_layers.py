@@ -170,3 +170,16 @@ def test_two_modules_of_one_layer_that_import_each_other_are_a_circle(tmp_path: 
         {"loader": "from . import checks\n", "checks": "if False:\n    from .loader import Loaded\n", "models": ""},
     )
     assert circles(package) == ["import circle: pkg/checks.py → pkg/loader.py → pkg/checks.py"]
+
+
+def test_ci_type_checks_the_package_after_the_lint() -> None:
+    """`.ci/run` runs mypy on the package after ruff; pyproject.toml says what it checks, and how."""
+    import tomllib
+
+    steps = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
+    lint = steps.index(".venv/bin/ruff format --check .")
+    assert ".venv/bin/mypy" in steps[lint:], ".ci/run must run mypy after ruff"
+    assert steps.index(".venv/bin/mypy") < steps.index(".venv/bin/python -m pytest")
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["mypy"]
+    assert "k12site" in config["files"] and "pydantic.mypy" in config["plugins"]
+    assert config["disallow_untyped_defs"] is True
