@@ -8,21 +8,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from k12site import i18n
 from k12site.builder import build
 from k12site.loader import load_project
+from tests.helpers import soup, text
 
 BASE = "https://example.org/training/"
-
-
-def soup(out: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((out / rel).read_bytes(), "html.parser")
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from seed import REPO, SEED
 from k12site import dates, i18n
 from k12site.loader import load_project
 from k12site.project import Year, part_times
+from tests.helpers import text
 
 
 @pytest.fixture(scope="module")
@@ -270,10 +271,6 @@ def test_the_letter_and_its_attachment_are_quoted_as_written(year: Year) -> None
 # --- the seed as the site shows it ----------------------------------------------------------------
 
 LANGS = ("zh-tw", "en")
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 class Built:

@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from k12site.builder import BuildReport
 from k12site.problems import DataError, Problem
 from k12site.serve import BANNER_ID, SETTLE_SECONDS, Preview, Rebuilds, SourceWatcher, with_banner
+from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY_PAGE = "/zh-tw/114/counties/pingtung/"  # Pingtung is in district 5, whose password is k12ea0812
@@ -63,7 +64,7 @@ def test_a_template_mistake_is_reported_with_its_file_and_line(seed_project: Pat
     preview = Preview(seed_project, tmp_path / "site")
     assert preview.build()
     template = seed_project / "templates/404.html"
-    _edit(template, "{% endblock %}", "{% endblok %}")
+    edit(template, "not_found_title }}{% endblock %}", "not_found_title }}{% endblok %}")
     assert not preview.build("404.html changed")
     line = _line_of(template, "{% endblok %}")
     assert preview.failure.startswith(f"templates/404.html:{line}:1: (template): Encountered unknown tag 'endblok'.")
@@ -94,8 +95,8 @@ def _watch_while(folder: Path, edits: list[Callable[[], None]]) -> list[set[Path
     async def run() -> None:
         watcher = SourceWatcher(on_settled=settled.append)
         watcher.watch(str(folder))
-        for edit in edits:
-            edit()
+        for change in edits:
+            change()
             watcher.examine()
         await asyncio.sleep(SETTLE_SECONDS + 0.3)
 
@@ -309,12 +310,6 @@ def serving(root: Path, log: Path, setup: str = "") -> Iterator[Served]:
                 process.wait(timeout=15)
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
@@ -336,14 +331,14 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
 
         # 1. a change is served
         saved = time.monotonic()
-        _edit(districts, "password: k12ea0812", "password: k12ea0812-moved")
+        edit(districts, "password: k12ea0812", "password: k12ea0812-moved")
         changed = site.wait_for(COUNTY_PAGE, lambda r: "k12ea0812-moved" in r.text, "the new password")
         seen_after = time.monotonic() - saved
         assert changed.banner is None
         site.wait_for_terminal(r"data/114/districts\.yaml changed: rebuilt in \d+\.\d\d s")
 
         # 2. a mistake: the last good page is still served, the located error on top of it
-        _edit(districts, "schools: 748", "schools: <b>many</b>")
+        edit(districts, "schools: 748", "schools: <b>many</b>")
         broken = site.wait_for(COUNTY_PAGE, lambda r: r.banner is not None, "the error banner")
         error = (
             f"data/114/districts.yaml:{_line_of(districts, 'schools: <b>many</b>')}:14: "
@@ -356,7 +351,7 @@ def test_a_saved_change_is_served_a_mistake_keeps_the_last_good_page_with_the_er
         assert site.get("/zh-tw/114/sessions/").banner is not None  # on every page
 
         # 3. the fix: recovered by itself
-        _edit(districts, "schools: <b>many</b>", "schools: 748")
+        edit(districts, "schools: <b>many</b>", "schools: 748")
         fixed = site.wait_for(COUNTY_PAGE, lambda r: r.banner is None, "recovery")
         assert fixed.status == 200 and "k12ea0812-moved" in fixed.text
 
@@ -371,14 +366,14 @@ def test_a_project_broken_from_the_start_shows_its_errors_at_every_address_until
     seed_project: Path, tmp_path: Path
 ) -> None:
     sessions = seed_project / "data/114/sessions.yaml"
-    _edit(sessions, "date: 2025-08-06", "date: 2025-08-32")
+    edit(sessions, "date: 2025-08-06", "date: 2025-08-32")
     with serving(seed_project, tmp_path / "terminal.txt") as site:
         page = site.wait_for("/en/114/", lambda r: r.status == 500, "the error page")
         assert "there is no good build to show yet" in page.banner
         assert "sessions[0].date: '2025-08-32' is not a date" in page.banner
         assert site.get("/").status == 500
 
-        _edit(sessions, "date: 2025-08-32", "date: 2025-08-06")
+        edit(sessions, "date: 2025-08-32", "date: 2025-08-06")
         # the banner goes once the loop has heard the rebuild finished, a moment after the switch
         fixed = site.wait_for("/en/114/", lambda r: r.status == 200 and r.banner is None, "the first good build")
         assert "2025-08-06" in fixed.text or "6 Aug 2025" in fixed.text
@@ -389,7 +384,7 @@ def test_a_request_during_a_slow_rebuild_is_answered_at_once_from_the_last_good_
 ) -> None:
     with serving(tiny_project, tmp_path / "terminal.txt", setup=SLOW_REBUILDS) as site:
         site.wait_for(TINY_COUNTY_PAGE, lambda r: r.status == 200, "the first build")
-        _edit(tiny_project / DISTRICTS, "password: pass0806", "password: pass0806-new")
+        edit(tiny_project / DISTRICTS, "password: pass0806", "password: pass0806-new")
         site.wait_for_terminal("slow rebuild started")
 
         asked = time.monotonic()

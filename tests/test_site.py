@@ -28,6 +28,7 @@ from k12site.cli import main
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Project, Year, minutes_between, part_times
+from tests.helpers import text
 
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}
@@ -94,10 +95,6 @@ def published(projects: Projects, shape: str) -> Site:
 def year(site: Site) -> Year:
     """The newest year: the one the front pages lead to."""
     return site.project.latest
-
-
-def text(node: Tag) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 def resolve(page: str, href: str) -> tuple[str, str]:

@@ -18,6 +18,7 @@ from k12site.builder import build
 from k12site.cli import main
 from k12site.dates import TAIPEI
 from k12site.loader import load_project
+from tests.helpers import text
 
 ENDED = {"zh-tw": "已結束", "en": "Ended"}
 TODAY = {"zh-tw": "今天", "en": "Today"}
@@ -34,10 +35,6 @@ def built(root: Path, out: Path, today: str) -> Path:
 
 def page(out: Path, lang: str, rest: str = "") -> BeautifulSoup:
     return BeautifulSoup((out / f"{lang}/114/{rest}index.html").read_bytes(), "html.parser")
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
 
 
 @pytest.mark.parametrize("lang", ["zh-tw", "en"])
