@@ -18,6 +18,12 @@ def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, captured.out, captured.err
 
 
+def errors(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """``build.py <args>``: its exit code and the lines it printed to stderr (its problems)."""
+    code, _, err = cli(args, capsys)
+    return code, err.strip().splitlines()
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace ``old``, which must be in the file exactly once, by ``new``, as in an editor."""
     text = path.read_text(encoding="utf-8")

@@ -8,18 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import cli
+from helpers import errors
 from icalendar import Calendar
 from seed import copy_seed_project
 
 from k12site.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code, _, err = cli(args, capsys)
-    return code, err.strip().splitlines()
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:
@@ -47,7 +42,7 @@ def test_an_unknown_placeholder_in_the_display_name_is_a_located_error(
 ) -> None:
     replace(tiny, "data/114/joining.yaml", '"{county}+校名', '"{county.__class__.__mro__}{county}+校名')
     replace(tiny, "data/114/joining.yaml", 'en: "county + school', 'en: "{name} county + school')
-    code, lines = run(["check", "--strict", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--strict", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[:2] == [
         "data/114/joining.yaml:5:16: display_name.format.zh: unknown placeholder {county.__class__.__mro__}; "
@@ -64,8 +59,8 @@ def test_braces_in_data_are_only_text(tiny: Path, capsys: pytest.CaptureFixture[
         tiny, "data/counties.yaml", "{zh: 甲縣, en: Alpha County}", '{zh: "甲縣{", en: "Alpha {0} {county} County"}'
     )
     replace(tiny, "data/114/joining.yaml", "rule: {zh: 輸入不全不予核准", 'rule: {zh: "輸入不全{不予核准"')
-    assert run(["check", "--strict", "--root", str(tiny)], capsys)[0] == 0
-    assert run(["build", "--strict", "--root", str(tiny)], capsys)[0] == 0
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys)[0] == 0
+    assert errors(["build", "--strict", "--root", str(tiny)], capsys)[0] == 0
     county = (tiny / "site/en/114/counties/alpha/index.html").read_text(encoding="utf-8")
     assert "Alpha {0} {county} County" in county
     assert "甲縣{○○國中註冊組長王○○" in county  # the example filled with the county's own name
@@ -76,7 +71,7 @@ def test_every_calendar_text_is_escaped_by_the_library(tiny: Path, capsys: pytes
     with_templates(tiny)
     name = "Alpha; County, \\\\ X-INJECTED:1"
     replace(tiny, "data/counties.yaml", "en: Alpha County}", f'en: "{name}"}}')
-    assert run(["build", "--root", str(tiny)], capsys)[0] == 0
+    assert errors(["build", "--root", str(tiny)], capsys)[0] == 0
     raw = (tiny / "site/en/114/calendars/counties/alpha.ics").read_bytes()
     assert b"\r\nX-INJECTED" not in raw
     calendar = Calendar.from_ical(raw)
@@ -105,7 +100,7 @@ def test_an_onsite_session_outside_the_onsite_window_is_an_error(
     tiny: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_onsite(tiny, "2025-10-01")
-    code, lines = run(["check", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == (
         "data/114/onsite.yaml:14:43: sessions[0].date: 2025-10-01 is outside the on-site window "
@@ -117,14 +112,14 @@ def test_an_onsite_session_on_a_weekend_is_a_warning_unless_meant(
     tiny: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     add_onsite(tiny, "2025-09-06")
-    code, lines = run(["check", "--strict", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--strict", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == (
         "data/114/onsite.yaml:14:43: sessions[0].date: 2025-09-06 falls on a weekend; "
         "if that is meant, add 'on_weekend: true' (--strict)"
     )
     replace(tiny, "data/114/onsite.yaml", "date: 2025-09-06,", "date: 2025-09-06, on_weekend: true,")
-    assert run(["check", "--strict", "--root", str(tiny)], capsys)[0] == 0
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys)[0] == 0
 
 
 @pytest.mark.parametrize("name", ["0114", "114a", "١١٤", "notes"])
@@ -132,7 +127,7 @@ def test_a_folder_in_data_that_is_not_three_ascii_digits_is_an_error(
     tiny: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     (tiny / "data" / name).mkdir()
-    code, lines = run(["check", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == (
         f"data/{name}:1:1: (folder): is not an academic year folder: name it with the year's three digits, "
@@ -171,7 +166,7 @@ def test_a_date_or_time_that_would_overflow_is_an_error_not_a_traceback(
     tiny: Path, capsys: pytest.CaptureFixture[str], rel: str, old: str, new: str, message: str
 ) -> None:
     replace(tiny, rel, old, new)
-    code, lines = run(["check", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == message
 
@@ -217,12 +212,12 @@ def test_a_bad_base_url_is_refused_before_any_work(
 
 @pytest.mark.parametrize("url", ["https://example.org/", "https://example.github.io/repo/", "http://localhost:8000/"])
 def test_a_good_base_url_is_accepted(tiny: Path, capsys: pytest.CaptureFixture[str], url: str) -> None:
-    assert run(["check", "--strict", "--root", str(tiny), "--base-url", url], capsys)[0] == 0
+    assert errors(["check", "--strict", "--root", str(tiny), "--base-url", url], capsys)[0] == 0
 
 
 def test_a_bad_base_url_in_site_yaml_is_an_error(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     replace(tiny, "data/site.yaml", '"https://example.org/site/"', '"javascript://x/"')
-    code, lines = run(["check", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == (
         "data/site.yaml:3:11: base_url: 'javascript://x/' is not an absolute https:// URL (http:// only for localhost)"
@@ -234,7 +229,7 @@ def test_a_message_quotes_at_most_the_first_line_of_a_long_value(
 ) -> None:
     long = "x" * 500
     replace(tiny, "data/114/districts.yaml", "schools: 10", "schools: |\n      " + long + "\n      secret second line")
-    code, lines = run(["check", "--root", str(tiny)], capsys)
+    code, lines = errors(["check", "--root", str(tiny)], capsys)
     assert code == 1
     assert lines[0] == f"data/114/districts.yaml:4:14: districts[0].schools: '{'x' * 80}…' is not a whole number"
     assert "secret" not in "\n".join(lines)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import cli
+from helpers import errors
 from tiny import FILES
 
 from k12site import ledger, urls
@@ -26,11 +26,6 @@ from k12site.templating import environment
 REPO = Path(__file__).resolve().parent.parent
 FILES_URLS = [line[4:] for line in FILES["data/urls.yaml"].splitlines() if line.startswith("  - ")]  # the tiny ledger
 BETA_NOTICE = ["en/114/notice/beta-city/", "zh-tw/114/notice/beta-city/"]
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code, _, err = cli(args, capsys)
-    return code, err.strip().splitlines()
 
 
 def replace(root: Path, rel: str, old: str, new: str) -> None:
@@ -58,7 +53,7 @@ def test_check_reports_a_template_mistake_exactly_as_build_does(
         '<p class="translation-note">',
         '<p class="translation-note">{% endblok %}',
     )
-    checked = run(["check", "--root", str(seed_project)], capsys)
+    checked = errors(["check", "--root", str(seed_project)], capsys)
     assert checked == (
         1,
         [
@@ -67,11 +62,11 @@ def test_check_reports_a_template_mistake_exactly_as_build_does(
             "1 problem found; nothing was written.",
         ],
     )
-    assert run(["build", "--root", str(seed_project)], capsys) == checked
+    assert errors(["build", "--root", str(seed_project)], capsys) == checked
 
 
 def test_check_writes_no_site(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["check", "--root", str(seed_project)], capsys)[0] == 0
+    assert errors(["check", "--root", str(seed_project)], capsys)[0] == 0
     assert sorted(p.name for p in seed_project.iterdir()) == [".cache", "content", "data", "templates"]
     assert sorted(p.name for p in (seed_project / ".cache").iterdir()) == ["templates"]  # compiled templates only
 
@@ -80,7 +75,7 @@ def test_a_project_without_templates_is_a_located_problem_not_a_crash(
     tiny: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tiny / "templates/base.html").unlink()
-    assert run(["check", "--root", str(tiny)], capsys) == (
+    assert errors(["check", "--root", str(tiny)], capsys) == (
         1,
         [
             "templates/base.html:1:1: (file): this file is missing; the site's templates live in templates/",
@@ -156,10 +151,10 @@ def gone(root: Path, url: str) -> str:
 def test_a_notice_that_is_no_longer_built_fails_the_build_naming_its_urls_and_keeps_the_site(
     seed_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(["build", "--root", str(seed_project)], capsys)[0] == 0
+    assert errors(["build", "--root", str(seed_project)], capsys)[0] == 0
     before = site_bytes(seed_project)
     (seed_project / "data/114/notices/pingtung.yaml").unlink()
-    assert run(["build", "--root", str(seed_project)], capsys) == (
+    assert errors(["build", "--root", str(seed_project)], capsys) == (
         1,
         [
             gone(seed_project, "en/114/notice/pingtung/"),
@@ -185,7 +180,7 @@ def test_a_moved_page_leaves_a_redirect_page_in_both_languages_at_its_old_url(
         ("en/114/notice/pingtung/", "en/114/counties/pingtung/"),
         ("zh-tw/114/notice/pingtung/", "zh-tw/114/counties/pingtung/"),
     )
-    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
+    assert errors(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
     site = seed_project / "site"
     for lang, html_lang, other in (("en", "en", "zh-Hant-TW"), ("zh-tw", "zh-Hant-TW", "en")):
         soup = BeautifulSoup((site / f"{lang}/114/notice/pingtung/index.html").read_bytes(), "html.parser")
@@ -213,7 +208,7 @@ def test_a_redirect_page_names_the_new_address_in_full_when_the_site_address_is_
         ("zh-tw/114/notice/pingtung/", "zh-tw/114/"),
     )
     base = "https://example.org/training/"
-    assert run(["build", "--root", str(seed_project), "--base-url", base], capsys)[0] == 0
+    assert errors(["build", "--root", str(seed_project), "--base-url", base], capsys)[0] == 0
     soup = BeautifulSoup((seed_project / "site/zh-tw/114/notice/pingtung/index.html").read_bytes(), "html.parser")
     assert soup.select_one('link[rel="canonical"]')["href"] == base + "zh-tw/114/"
     assert soup.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../../"  # works on a mirror too
@@ -226,7 +221,7 @@ def test_a_moved_calendar_holds_the_new_calendars_bytes_at_its_old_url(
     """A calendar app subscribed to the old URL cannot follow a page: it gets the calendar itself."""
     old, new = "en/114/calendars/tracks/hr-network.ics", "en/114/calendars/tracks/hr.ics"
     move(seed_project, (old, new), record=(old,))
-    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
+    assert errors(["build", "--strict", "--root", str(seed_project)], capsys) == (0, [])
     assert (seed_project / "site" / old).read_bytes() == (seed_project / "site" / new).read_bytes()
 
 
@@ -238,8 +233,8 @@ def test_a_project_without_a_ledger_has_nothing_recorded_and_says_so_once(
         "data/urls.yaml:1:1: (file): this file is missing; it records every URL the site has published, so that "
         "no build can drop one: create it with build.py urls --record"
     )
-    assert run(["build", "--root", str(tiny)], capsys) == (0, [missing.replace("(file)", "warning: (file)")])
-    assert run(["check", "--strict", "--root", str(tiny)], capsys) == (
+    assert errors(["build", "--root", str(tiny)], capsys) == (0, [missing.replace("(file)", "warning: (file)")])
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys) == (
         1,
         [missing + " (--strict)", "1 problem found; nothing was written."],
     )
@@ -249,12 +244,14 @@ def test_a_new_url_is_a_warning_and_an_error_under_strict(tiny: Path, capsys: py
     notices = tiny / "data/114/notices"
     (notices / "beta-city.yaml").write_text((notices / "alpha.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     new = "data/urls.yaml:2:1: warning: urls: {} is new; record it with build.py urls --record, so that no later build can drop it"
-    assert run(["check", "--root", str(tiny)], capsys) == (
+    assert errors(["check", "--root", str(tiny)], capsys) == (
         0,
         [new.format("en/114/notice/beta-city/"), new.format("zh-tw/114/notice/beta-city/")],
     )
-    strict = [line.replace("warning: ", "") + " (--strict)" for line in run(["build", "--root", str(tiny)], capsys)[1]]
-    assert run(["build", "--strict", "--root", str(tiny)], capsys) == (
+    strict = [
+        line.replace("warning: ", "") + " (--strict)" for line in errors(["build", "--root", str(tiny)], capsys)[1]
+    ]
+    assert errors(["build", "--strict", "--root", str(tiny)], capsys) == (
         1,
         [*strict, "2 problems found; nothing was written."],
     )
@@ -373,8 +370,8 @@ def test_a_mistake_in_the_ledger_is_located_and_fails_check_and_build_alike(
     replace(tiny, "data/urls.yaml", old, new)
     count = len(expected)
     result = (1, [*expected, f"{count} problem{'s' if count > 1 else ''} found; nothing was written."])
-    assert run(["check", "--root", str(tiny)], capsys) == result
-    assert run(["build", "--root", str(tiny)], capsys) == result
+    assert errors(["check", "--root", str(tiny)], capsys) == result
+    assert errors(["build", "--root", str(tiny)], capsys) == result
     assert not (tiny / "site").exists()
 
 
@@ -413,9 +410,9 @@ def test_check_strict_fails_exactly_where_build_strict_fails(
     seed_project: Path, capsys: pytest.CaptureFixture[str], change, code: int
 ) -> None:
     change(seed_project)
-    checked = run(["check", "--strict", "--root", str(seed_project)], capsys)
+    checked = errors(["check", "--strict", "--root", str(seed_project)], capsys)
     assert checked[0] == code
-    assert run(["build", "--strict", "--root", str(seed_project)], capsys) == checked
+    assert errors(["build", "--strict", "--root", str(seed_project)], capsys) == checked
 
 
 # --- nothing outside the project ------------------------------------------------------------------
@@ -427,7 +424,7 @@ def test_redirect_pages_and_copied_calendars_mention_nothing_outside_the_project
     _move_notice(seed_project)
     old, new = "zh-tw/114/calendars/tracks/hr-network.ics", "zh-tw/114/calendars/tracks/hr.ics"
     replace(seed_project, "data/urls.yaml", "moved:\n", f"  - {old}\nmoved:\n  {old}: {new}\n")
-    assert run(["build", "--root", str(seed_project)], capsys)[0] == 0
+    assert errors(["build", "--root", str(seed_project)], capsys)[0] == 0
     for rel in ("en/114/notice/pingtung/index.html", "zh-tw/114/notice/pingtung/index.html", old):
         text = (seed_project / "site" / rel).read_text(encoding="utf-8")
         assert str(seed_project.parent) not in text and "/tmp" not in text
@@ -447,8 +444,8 @@ def test_a_move_whose_old_url_clashes_with_a_built_file_is_refused_by_check_and_
             "would have the same name; the last good site was left as it was"
         ],
     )
-    assert run(["check", "--root", str(seed_project)], capsys) == expected
-    assert run(["build", "--root", str(seed_project)], capsys) == expected
+    assert errors(["check", "--root", str(seed_project)], capsys) == expected
+    assert errors(["build", "--root", str(seed_project)], capsys) == expected
     assert not (seed_project / "site").exists()
 
 
@@ -498,7 +495,7 @@ def test_urls_lists_every_url_with_its_state(tiny: Path, capsys: pytest.CaptureF
 def test_record_adds_the_new_urls_sorted_and_then_strict_passes(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
     add_notice(tiny, "beta-city", like="alpha")
-    assert run(["check", "--strict", "--root", str(tiny)], capsys)[0] == 1
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys)[0] == 1
 
     assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
         0,
@@ -514,8 +511,8 @@ def test_record_adds_the_new_urls_sorted_and_then_strict_passes(tiny: Path, caps
     assert after == before.replace("  - en/114/onsite/\n", added[0] + "  - en/114/onsite/\n").replace(
         "  - zh-tw/114/onsite/\n", added[1] + "  - zh-tw/114/onsite/\n"
     )
-    assert run(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
-    assert run(["build", "--strict", "--root", str(tiny)], capsys) == (0, [])
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
+    assert errors(["build", "--strict", "--root", str(tiny)], capsys) == (0, [])
     assert out(["urls", "--record", "--root", str(tiny)], capsys) == (
         0,
         ["nothing new to record: data/urls.yaml lists every URL the site publishes"],
@@ -572,7 +569,7 @@ def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys
     text = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/urls.schema.json\n# ")
     assert text.endswith("urls:\n" + "".join(f"  - {url}\n" for url in FILES_URLS) + "moved: {}\n")
-    assert run(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
+    assert errors(["check", "--strict", "--root", str(tiny)], capsys) == (0, [])
 
 
 def test_the_real_ledger_is_what_record_writes(seed_project: Path, capsys: pytest.CaptureFixture[str]) -> None:

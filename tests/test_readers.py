@@ -8,11 +8,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import soup, text
 
 from k12site import i18n
 from k12site.builder import build
 from k12site.loader import load_project
-from tests.helpers import soup, text
 
 BASE = "https://example.org/training/"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import edit
 
 from k12site.builder import Rebuilder, build
 from k12site.problems import DataError
-from tests.helpers import edit
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Projects
+from helpers import text
 from icalendar import Calendar
 from seed import REPO, SEED
 
 from k12site import dates, i18n
 from k12site.loader import load_project
 from k12site.project import Year, part_times
-from tests.helpers import text
 
 
 @pytest.fixture(scope="module")

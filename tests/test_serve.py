@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from helpers import edit
 
 from k12site.builder import BuildReport
 from k12site.problems import DataError, Problem
 from k12site.serve import BANNER_ID, SETTLE_SECONDS, Preview, Rebuilds, SourceWatcher, with_banner
-from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY_PAGE = "/zh-tw/114/counties/pingtung/"  # Pingtung is in district 5, whose password is k12ea0812

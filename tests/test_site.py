@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Projects
+from helpers import text
 
 from k12site import dates, i18n, urls, views
 from k12site.builder import build
@@ -28,7 +29,6 @@ from k12site.cli import main
 from k12site.loader import load_project
 from k12site.problems import DataError
 from k12site.project import Project, Year, minutes_between, part_times
-from tests.helpers import text
 
 LANGS = ("zh-tw", "en")
 HTML_LANG = {"zh-tw": "zh-Hant-TW", "en": "en"}

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import text
 
 from k12site import dates, i18n
 from k12site.builder import build
 from k12site.cli import main
 from k12site.dates import TAIPEI
 from k12site.loader import load_project
-from tests.helpers import text
 
 ENDED = {"zh-tw": "已結束", "en": "Ended"}
 TODAY = {"zh-tw": "今天", "en": "Today"}
