@@ -200,12 +200,24 @@ def _notices(files: YearModels, sources: dict[str, YamlFile]) -> list[Problem]:
         if notice is None:
             continue
         source = sources[f"notices/{slug}"]
+        problems += _pending(source, notice)
         problems += _instruction_items(source, notice)
         problems += _attachments(source, notice)
         hours = notice.instructions.hours
         if hours is not None and sound and tracks is not None and sessions is not None:
             problems += _session_hours(source, hours.sessions, tracks.tracks, sessions.sessions)
     return problems
+
+
+def _pending(source: YamlFile, notice: models.NoticeFile) -> Iterator[Problem]:
+    """Each of the letter's words still waiting for its English: information, never an error."""
+    for loc, text in models.pending_translations(notice):
+        words = text.zh if len(text.zh) <= 24 else text.zh[:24] + "…"
+        yield source.problem(
+            (*loc, "translation"),
+            f"English translation pending: {words} (the English pages show the Chinese until en: is written)",
+            info=True,
+        )
 
 
 def _instructions(notice: models.NoticeFile) -> Iterator[tuple[tuple, models.Instruction]]:

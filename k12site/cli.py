@@ -14,7 +14,7 @@ from pathlib import Path
 from .dates import build_date
 from .files import site_folder
 from .output import OutputError
-from .problems import DataError, display_path
+from .problems import DataError, Problem, display_path
 from .urls import base_url_problem
 
 TEMPLATE_CACHE = ".cache/templates"  # compiled templates, kept between builds (git ignores .cache/)
@@ -46,7 +46,14 @@ class Options:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual training site.")
+    args_given = sys.argv[1:] if argv is None else argv
+    if args_given[:1] == ["letter"]:
+        return letter_main(args_given[1:])
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the bilingual training site. "
+        "To import a county's letter: build.py letter import FILE --county SLUG",
+    )
     parser.add_argument("verb", nargs="?", default="build", choices=list(VERBS))
     parser.add_argument("ref", nargs="?", help="with diff: the git ref to compare the working tree with, e.g. main")
     parser.add_argument(
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         "--port", type=port_number, default=8000, help="port for serve, 1-65535, or 0 for a free one (default 8000)"
     )
     parser.add_argument("--host", default="127.0.0.1", help="address for serve (default 127.0.0.1)")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_given)
     if args.record and args.verb != "urls":
         parser.error("--record goes with the urls verb: build.py urls --record")
     if (args.ref is not None) != (args.verb == "diff"):
@@ -98,6 +105,50 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # no space left, a read-only checkout, no permission: one line, no traceback
         print(f"error: {_os_error(exc, root)}; {LEFT_AS_IT_WAS[args.verb]}", file=sys.stderr)
         return 1
+
+
+def letter_main(argv: list[str]) -> int:
+    """``build.py letter import FILE --county SLUG [--year N] [--force]``."""
+    parser = argparse.ArgumentParser(
+        prog="build.py letter",
+        description="Import a county's official letter (its text, or its DI file) into data/<year>/notices/.",
+    )
+    parser.add_argument("action", choices=["import"])
+    parser.add_argument("file", type=Path, help="the letter: its text (UTF-8) or its DI file (.di), told by content")
+    parser.add_argument("--county", required=True, help="the county's slug in data/counties.yaml, e.g. pingtung")
+    parser.add_argument("--year", type=int, help="the academic year folder, e.g. 114 (default: the newest)")
+    parser.add_argument("--force", action="store_true", help="replace the county's notice file if it exists")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="project folder (default: this checkout)",
+    )
+    args = parser.parse_args(argv)
+    from .letterimport import import_letter
+
+    root = args.root.resolve()
+    try:
+        report = import_letter(root, args.file, args.county, year=args.year, force=args.force)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {_os_error(exc, root)}; nothing was written", file=sys.stderr)
+        return 1
+    shown = display_path(report.path, root)
+    print(f"wrote {shown}: {report.lines} lines, {_pending_translations(report.pending)}")
+    for unplaced in report.unplaced:
+        print(f"not placed ({unplaced.where}): {unplaced.text}")
+    for note in report.renumbered:
+        print(f"note: {note}")
+    for problem in report.to_fill:
+        print(f"to fill in: {problem}")
+    print(
+        f"{len(report.unplaced)} not placed. Next: build.py check, build.py serve (preview), translate each "
+        "`translation: pending` when there is time, then write the county's `instructions` (MAINTAINING.md)."
+    )
+    return 0
 
 
 # What a command that fails while writing has left untouched: each writes beside, then replaces.
@@ -147,16 +198,28 @@ def _check(options: Options, args: argparse.Namespace) -> int:
         template_cache=options.template_cache,
         today=options.today,
     )
-    for warning in report.warnings:
-        print(warning, file=sys.stderr)
+    for warning in report.warnings:  # and each pending translation: information, on stdout
+        print(warning, file=sys.stdout if warning.info else sys.stderr)
     years = project.years
     sessions = sum(len(year.sessions) for year in years)
+    warnings, pending = _counts(report.warnings)
     print(
         f"OK: {len(project.counties)} counties, {len(years)} academic year(s) "
         f"({', '.join(str(y.number) for y in years)}), {sessions} online sessions, "
-        f"{report.pages} pages and {report.calendars} calendars rendered, {len(report.warnings)} warning(s)"
+        f"{report.pages} pages and {report.calendars} calendars rendered, {warnings} warning(s)"
+        + (f", {_pending_translations(pending)}" if pending else "")
     )
     return 0
+
+
+def _counts(problems: list[Problem]) -> tuple[int, int]:
+    """How many of ``problems`` are warnings, and how many information."""
+    notes = sum(1 for problem in problems if problem.info)
+    return len(problems) - notes, notes
+
+
+def _pending_translations(n: int) -> str:
+    return f"{n} English translation{'' if n == 1 else 's'} pending"
 
 
 def _build(options: Options, args: argparse.Namespace) -> int:
@@ -178,7 +241,10 @@ def _build(options: Options, args: argparse.Namespace) -> int:
         index=not args.no_search,
     )
     for warning in report.warnings:
-        print(warning, file=sys.stderr)
+        if not warning.info:
+            print(warning, file=sys.stderr)
+    if pending := _counts(report.warnings)[1]:
+        print(f"{_pending_translations(pending)} (build.py check lists them)")
     indexed = (
         f", {report.search_pages} indexed for search in {report.search_seconds:.2f} s" if report.search_pages else ""
     )

@@ -416,6 +416,7 @@ class Report:
     gone: list[str] = field(default_factory=list)
     ledger: list[Problem] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
+    pending: list[Problem] = field(default_factory=list)  # county letters' words still waiting for English
 
     def headline(self) -> str:
         parts = [fact.short() for fact in self.facts[:HEADLINE_FACTS]]
@@ -453,6 +454,7 @@ def compare(ref: str, old: dict[str, bytes], site: WorkingSite, today: dt.date) 
     report.ledger = site.survey.problems
     changed = {uid for fact in report.facts if fact.what != "gone" for uid in fact.ids} | set(moves)
     report.reminders = unrecorded(site.project, old, changed, [fact for fact in report.facts if fact.what == "gone"])
+    report.pending = [problem for problem in site.project.warnings if problem.info]
     return report
 
 
@@ -504,6 +506,8 @@ def markdown(report: Report) -> str:
     calendars = [f"`{name}`: {said}" for name, said in report.calendars.items()]
     out += _section(f"Calendars ({len(report.calendars)})", calendars)
     out += _section(f"Other files ({len(report.other)})", [f"`{name}`" for name in report.other])
+    pending = [f"`{problem.file}:{problem.line}` {problem.field}: {problem.message}" for problem in report.pending]
+    out += _section(f"English translations pending ({len(report.pending)})", pending)
     return "\n".join(out).rstrip() + "\n"
 
 

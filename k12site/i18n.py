@@ -245,6 +245,12 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "letter_read": ("公文原文：{link}", "The letter as written: {link}"),
     "letter_item": ("說明{n}", "Details, item {n}"),
+    "letter_no_instructions": (
+        "本站尚未整理這份公文對{county}學校另外的規定；在此之前，請直接閱讀公文：",
+        "The site has not yet summarised what this letter adds for {county} schools; until it does, "
+        "read the letter itself:",
+    ),
+    "letter_subject": ("主旨：{subject}", "Subject: {subject}"),
     "instruction_registration": ("報名", "Registration"),
     "instruction_leave": ("公假", "Official leave"),
     "instruction_hours": ("研習時數", "Professional development hours"),
@@ -283,7 +289,16 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "notices": ("縣市公文", "Official letters from counties"),
     # notice
-    "notice_heading": ("{sender} 函", "{sender}: official letter"),
+    "notice_heading": ("{sender} {kind}", "{sender}: {kind}"),
+    "kind_letter": ("函", "official letter"),  # a notice's kind (NoticeFile.kind_key)
+    "kind_memo": ("書函", "official memo"),
+    "with_attachments": ("含附件", "with the attachments"),
+    # a county letter published before its English is written (translation: pending)
+    "translation_pending": (
+        "本函部分內容尚待翻譯。",
+        "Translation pending: parts of this letter are not yet translated into English. Until they are, "
+        "they are shown in Chinese, as written, underlined with dots.",
+    ),
     "f_address": ("地址", "Address"),
     "f_contact": ("聯絡人", "Contact person"),
     "f_phone": ("聯絡電話", "Phone"),

@@ -1,7 +1,9 @@
 """The declarative data model: one pydantic class per YAML file and its parts.
 
 Every model forbids unknown keys. Every string a reader sees is a `Text` holding both languages,
-or a `LineText` where it must fit on one line: a name, title, label or venue.
+or a `LineText` where it must fit on one line: a name, title, label or venue. The one exception
+is a county letter's quoted words (`QuotedText`, `QuotedLine`): they may publish in Chinese
+before their English is written, marked ``translation: pending``.
 Values that can be computed (weekdays, ROC dates, durations, totals, a district's counties) are
 not fields here; `k12site.project` derives them.
 """
@@ -11,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -180,6 +183,55 @@ class Item(Model):
 
     text: Text
     items: list[Item] = []
+
+
+class QuotedText(Model):
+    """A county letter's words as written, and their English once someone has translated them.
+
+    Until then ``translation: pending`` stands in place of ``en`` (`build.py letter import`
+    writes it so): the English pages show the Chinese, marked as Chinese, with a note that the
+    translation is pending, and `build.py check` lists it as information.
+    """
+
+    zh: NonEmpty
+    en: NonEmpty | None = Field(None, description="The English translation; leave out while translation: pending.")
+    translation: Literal["pending"] | None = Field(
+        None, description="pending: the English is not written yet (the English pages show the Chinese)."
+    )
+
+    @model_validator(mode="after")
+    def _english_or_pending(self) -> QuotedText:
+        if self.en is None and self.translation is None:
+            raise PydanticCustomError(
+                "english_missing", "has no English: write it as en:, or write translation: pending until it is"
+            )
+        if self.en is not None and self.translation is not None:
+            raise PydanticCustomError("english_pending", "has en: and translation: pending; delete the pending line")
+        return self
+
+    @property
+    def pending(self) -> bool:
+        return self.en is None
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang == "zh-tw" or self.en is None else self.en
+
+    def by_lang(self) -> dict[str, str]:
+        return {"zh-tw": self.zh, "en": self["en"]}
+
+
+class QuotedLine(QuotedText):
+    """A county letter's words on one line, as written (a name, an address), and their English."""
+
+    zh: Line
+    en: Line | None = Field(None, description="The English translation; leave out while translation: pending.")
+
+
+class QuotedItem(Model):
+    """A point of a county letter's 說明, as written (一、 (一) 1、 by its nesting), with its points."""
+
+    text: QuotedText
+    items: list[QuotedItem] = []
 
 
 class Window(Model):
@@ -510,7 +562,7 @@ class OnsiteFile(Model):
 
 
 class Contact(Model):
-    name: LineText
+    name: QuotedLine
     phone: Phone
     email: Email
 
@@ -553,7 +605,7 @@ class AttachmentText(Model):
 
 
 class Attachment(Model):
-    label: LineText = Field(description="The letter's 附件 field as written, e.g. 如說明九.")
+    label: QuotedLine = Field(description="The letter's 附件 field as written, e.g. 如說明九.")
     file: Line
     text: AttachmentText | None = Field(None, description="Its text as written, quoted on the notice page.")
 
@@ -606,6 +658,13 @@ class CountyInstructions(Model):
     hours: HoursInstruction | None = Field(None, description="Professional development hours, by session and part.")
     other: list[LabelledInstruction] = Field([], description="Anything else the letter asks of its schools.")
 
+    @property
+    def empty(self) -> bool:
+        """Nothing written yet: the county page shows the letter's own subject and items instead."""
+        return not self.other and all(
+            getattr(self, name) is None for name in ("priority", "registration", "leave", "hours")
+        )
+
 
 class NoticeFile(Model):
     """A county government's official letter (函) forwarding the plan to its schools.
@@ -614,20 +673,52 @@ class NoticeFile(Model):
     site's words, what the letter adds for the county's own schools.
     """
 
-    sender: LineText
-    address: LineText
+    kind: Literal["函", "書函"] = Field("函", description="函, or 書函 for a less formal letter.")
+    sender: QuotedLine
+    address: QuotedLine
     contact: Contact
-    addressee: LineText
+    addressee: QuotedLine
     date: Date
     reference: Line
-    priority: LineText
-    classification: LineText | None = None
+    priority: QuotedLine
+    classification: QuotedLine | None = None
     attachments: list[Attachment] = []
-    subject: Text
-    items: list[Item]
-    recipients: list[Text]
-    copies: list[Text] = []
-    instructions: CountyInstructions = CountyInstructions()
+    subject: QuotedText
+    items: list[QuotedItem]
+    recipients: list[QuotedText]
+    copies: list[QuotedText] = []
+    copies_with_attachments: bool = Field(
+        False, description="副本 … 含附件: the copies were sent with the attachments."
+    )
+    instructions: CountyInstructions = Field(
+        CountyInstructions(),
+        description="What the letter adds for the county's schools, in the site's words; written by a person, "
+        "never by the import. Until then the county page shows the letter's subject and items.",
+    )
+
+    @property
+    def kind_key(self) -> str:
+        """The interface string that names the letter's kind: kind_letter (函) or kind_memo (書函)."""
+        return "kind_memo" if self.kind == "書函" else "kind_letter"
+
+    @property
+    def pending(self) -> bool:
+        """Whether any of the letter's quoted words still waits for its English."""
+        return any(True for _ in pending_translations(self))
+
+
+def pending_translations(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, QuotedText]]:
+    """Every `QuotedText` in ``model`` whose English is pending, with where it stands."""
+    if isinstance(model, QuotedText):
+        if model.pending:
+            yield loc, model
+        return
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        values = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, each in values:
+            if isinstance(each, BaseModel):
+                yield from pending_translations(each, (*loc, name) if index is None else (*loc, name, index))
 
 
 # --- data/urls.yaml -------------------------------------------------------------------------

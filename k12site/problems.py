@@ -32,9 +32,10 @@ class Problem:
     field: str
     message: str
     warning: bool = False
+    info: bool = False  # worth knowing, never an error, not even with --strict (a pending translation)
 
     def __str__(self) -> str:
-        kind = "warning: " if self.warning else ""
+        kind = "warning: " if self.warning else "info: " if self.info else ""
         return f"{self.file}:{self.line}:{self.column}: {kind}{self.field}: {self.message}"
 
 
@@ -55,17 +56,19 @@ class DataError(Exception):
 
 
 def settle(problems: list[Problem], *, strict: bool) -> list[Problem]:
-    """Raise `DataError` with every error; otherwise return the warnings.
+    """Raise `DataError` with every error; otherwise return the warnings, then the information.
 
-    With ``strict`` (as CI builds) each warning is an error too, marked ``(--strict)``.
+    With ``strict`` (as CI builds) each warning is an error too, marked ``(--strict)``;
+    information (``info``) never is.
     """
     warnings = [p for p in problems if p.warning]
-    errors = [p for p in problems if not p.warning]
+    notes = [p for p in problems if p.info]
+    errors = [p for p in problems if not p.warning and not p.info]
     if strict:
         errors += [dataclasses.replace(p, warning=False, message=p.message + " (--strict)") for p in warnings]
     if errors:
         raise DataError(errors)
-    return warnings
+    return warnings + notes
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -289,6 +289,13 @@ def _with_lang(function: Callable[..., str]) -> Callable[..., str]:
     return filter_
 
 
+def quoted(text: models.Text | models.QuotedText, lang: str) -> Markup:
+    """``text`` in ``lang``; a county letter's words whose English is pending stay Chinese, marked so."""
+    if isinstance(text, models.QuotedText) and text.pending and lang != "zh-tw":
+        return Markup('<span class="pending" lang="') + HTML_LANG["zh-tw"] + Markup('">') + text.zh + Markup("</span>")
+    return escape(text[lang])
+
+
 def _tel(phone: str) -> str:
     """tel: link for a Taiwanese number as letters write it: 08-7320415#3613 → tel:+886-8-7320415;ext=3613."""
     number, _, ext = phone.partition("#")
@@ -351,7 +358,8 @@ def _plural(ctx: Context, key: str, n: int, **values: Any) -> Markup:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "tr": _with_lang(lambda text, lang: text[lang]),
+    "tr": _with_lang(quoted),
+    "quote": quoted,  # as tr, for a macro imported without the page's context: text|quote(lang)
     "plain_date": _with_lang(dates.plain_date),
     "letter_date": _with_lang(dates.letter_date),
     "hours": _with_lang(dates.hours),

@@ -49,9 +49,11 @@ class YamlFile:
                 return self.values[loc[:end]]
         return (1, 1)
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False, warning: bool = False) -> Problem:
+    def problem(
+        self, loc: Loc, message: str, *, key: bool = False, warning: bool = False, info: bool = False
+    ) -> Problem:
         line, column = self.locate(loc, key=key)
-        return Problem(self.name, line, column, format_field(loc), message, warning)
+        return Problem(self.name, line, column, format_field(loc), message, warning, info)
 
 
 class YamlSyntaxError(SourceError):

@@ -10,6 +10,9 @@ Its shape, as a maintainer could give it with data alone:
   Funding System with a single part (mornings only); no Student Network;
 - a county's own letter (with its priority note), never Pingtung's: Hualien's in 114 (no attachment, no leave), Kinmen's
   in 115 (two attachments: the first not transcribed, the second quoted as written);
+- a letter just imported, as `build.py letter import` writes it: Taitung's memo in 115
+  (tests/sources/second-letter.txt), with no English yet (every quoted text `translation: pending`)
+  and no instructions;
 - in 115, a page written in Markdown (an FAQ) and an on-site session;
 - the organizer's route for scheduling: 114's without a website, 115's in other words with another
   website; and another maintainers' address in site.yaml;
@@ -331,6 +334,8 @@ def write_other_shape(root: Path) -> Path:
     write(root / "data/site.yaml", site)
     write_year_114(root)
     write_year_115(root)
+    letter = Path(__file__).parent / "sources" / "second-letter.txt"
+    assert main(["letter", "import", str(letter), "--county", "taitung", "--year", "115", "--root", str(root)]) == 0
     (root / "data/urls.yaml").unlink()  # the seed site's promises are not this project's
     assert main(["urls", "--record", "--root", str(root)]) == 0
     return root

@@ -351,3 +351,23 @@ def test_the_headline_counts_only_what_changes() -> None:
         "114 District 5: password p0 → q0; 114 District 5: password p1 → q1; 114 District 5: password p2 → q2; "
         "2 more facts change; nothing a reader sees changes; no URL removed"
     )
+
+
+def test_pending_translations_are_named(clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notice = clean / "data/114/notices/pingtung.yaml"
+    address = "  zh: 900219屏東縣屏東市自由路527號\n"
+    edit(
+        notice,
+        address + "  en: No. 527, Ziyou Rd., Pingtung City, Pingtung County 900219\n",
+        address + "  translation: pending\n",
+    )
+    code, out, err = diff(clean, capsys)
+    assert code == 0, err
+    listed = section(out, "English translations pending (1)").strip().splitlines()
+    line = notice.read_text(encoding="utf-8").splitlines().index("  translation: pending") + 1
+    assert listed == [
+        f"- `data/114/notices/pingtung.yaml:{line}` address.translation: English translation pending: "
+        "900219屏東縣屏東市自由路527號 (the English pages show the Chinese until en: is written)"
+    ]
+    # the English page shows the Chinese in its place, and the report says so as a reader sees it
+    assert "900219屏東縣屏東市自由路527號" in section(out, "Pages (")

@@ -20,10 +20,10 @@ PACKAGE = REPO / "k12site"
 
 # From the top down; README's Layout has the same table.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "commands": ("cli", "serve", "diff"),
+    "commands": ("cli", "serve", "diff", "letterimport"),
     "builder": ("builder",),
     "render": ("pages", "templating", "views", "calendars", "feeds", "opendata", "search", "eventtext", "qr"),
-    "source": ("loader", "checks", "content", "schema", "ledger", "datafiles", "validate"),
+    "source": ("loader", "checks", "content", "schema", "ledger", "datafiles", "validate", "letter", "di"),
     "plan": ("urls", "kinds"),
     "project": ("project",),
     "base": ("models", "yamlfile", "sourcefile", "problems", "dates", "i18n", "markdown", "files", "output"),

@@ -362,6 +362,8 @@ HOURS = {"zh-tw": "{} 小時".format, "en": lambda n: f"{n} hour" if n == 1 else
 def test_a_countys_page_shows_its_letters_instructions_in_a_labelled_section(site: Site, lang: str) -> None:
     t = i18n.strings(lang)
     for year, slug, notice in letters(site):
+        if notice.instructions.empty:  # just imported: the next test
+            continue
         rel = site.rel(lang, f"counties/{slug}/", year.number)
         section = site.soup(rel).select_one("section#letter")
         assert text(section.h2) == i18n.fill(t.letter_heading, sender=notice.sender[lang])
@@ -392,6 +394,28 @@ def test_a_countys_page_shows_its_letters_instructions_in_a_labelled_section(sit
             assert rule.attachment is None or (letter, f"point-{rule.attachment}") in targets
         assert notice.contact.email in text(section) and notice.contact.phone in text(section)
     assert letters(site), "the project has a county's letter"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_letter_with_no_instructions_yet_shows_its_subject_and_links_each_item(site: Site, lang: str) -> None:
+    t = i18n.strings(lang)
+    for year, slug, notice in letters(site):
+        if not notice.instructions.empty:
+            continue
+        rel = site.rel(lang, f"counties/{slug}/", year.number)
+        section = site.soup(rel).select_one("section#letter")
+        county = year.county(slug)
+        assert text(section.h2) == i18n.fill(t.letter_heading, sender=notice.sender[lang])
+        assert i18n.fill(t.letter_no_instructions, county=county.name[lang]) in text(section)
+        assert text(section.select_one("p.subject")) == i18n.fill(t.letter_subject, subject=notice.subject[lang])
+        letter = site.rel(lang, f"notice/{slug}/", year.number)
+        items = section.select("ol.letter-items li")
+        assert [resolve(rel, li.a["href"]) for li in items] == [
+            (letter, f"item-{n}") for n in range(1, len(notice.items) + 1)
+        ]
+        for li, item in zip(items, notice.items, strict=True):
+            assert text(li).endswith(" ".join(item.text[lang].split()))
+        assert not section.select("dl.prepare")  # no summary is made up
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -836,7 +860,11 @@ def test_a_letters_page_keeps_the_letters_form_and_numbering(site: Site, lang: s
         distribution = {text(div.dt): text(div.dd) for div in soup.select("dl.distribution > div")}
         assert distribution[ui["recipients"]] == ui["recipient_sep"].join(r[lang] for r in notice.recipients).strip()
         if notice.copies:
-            assert distribution[ui["copies"]] == ui["recipient_sep"].join(c[lang] for c in notice.copies).strip()
+            copies = ui["recipient_sep"].join(c[lang] for c in notice.copies).strip()
+            with_attachments = (
+                i18n.fill(ui["paren"], text=ui["with_attachments"]) if notice.copies_with_attachments else ""
+            )
+            assert distribution[ui["copies"]] == " ".join((copies + with_attachments).split())
         else:
             assert ui["copies"] not in distribution
 
