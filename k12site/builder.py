@@ -20,6 +20,7 @@ from .calendars import Memo, render_calendars
 from .dates import build_date
 from .feeds import render_feeds
 from .files import site_folder, templates_folder
+from .kit import render_kit
 from .loader import FileCache, load_project
 from .opendata import render_open_data
 from .output import Output, StagedOutput, build_lock
@@ -57,6 +58,7 @@ RENDERERS: dict[str, Callable[[Project, Output, Run], None]] = {
     "calendars": lambda project, output, run: render_calendars(project, output, run.memo),
     "opendata": lambda project, output, run: render_open_data(project, output),
     "feeds": lambda project, output, run: render_feeds(project, output),
+    "kit": lambda project, output, run: render_kit(project, output),
 }
 
 

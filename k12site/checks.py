@@ -67,6 +67,15 @@ def _year(source: YamlFile, info: models.YearFile, year: int) -> Iterator[Proble
     if info.academic_year != year:
         yield source.problem(("academic_year",), f"{info.academic_year} does not match the folder data/{year}/")
     yield from _instant(source, ("published",), info.published)
+    if info.plan_letter is not None:  # a year copied from the last keeps the last year's letter
+        roc = info.plan_letter.date.year - ROC_OFFSET
+        if roc not in (year - 1, year):
+            yield source.problem(
+                ("plan_letter", "date"),
+                f"{info.plan_letter.date} is of ROC year {roc}, not of academic year {year}: is it last year's "
+                "letter? Give the organizer's letter for this year, or delete plan_letter until it is out",
+                warning=True,
+            )
 
 
 def _across_files(files: YearModels, sources: dict[str, YamlFile]) -> list[Problem]:

@@ -266,6 +266,58 @@ UI: dict[str, tuple[str, str]] = {
         "this page shows only the K-12 Education Administration's plan for every county.",
     ),
     "more_links": ("相關頁面", "Related pages"),
+    # the county offices' page (counties/<county>/letter/), linked from the county page's end
+    "kit_link": (
+        "縣市承辦人：轉知公文可引用的網址、QR code 與公文草稿",
+        "For the county's office: addresses, QR code and a draft letter to forward this training",
+    ),
+    "kit_title": ("{county}轉知公文用資料", "For the {county} government's office: forwarding this training"),
+    "kit_intro": (
+        "{county}政府以公文轉知本研習給所屬學校時，可直接引用本頁的網址、QR code 與說明文字，"
+        "或把公文草稿匯入公文系統。",
+        "When the {county} government forwards this training to its schools in an official letter, it can "
+        "cite the addresses, QR code and 說明 (details) on this page, or import the draft letter into its "
+        "document system.",
+    ),
+    "kit_addresses": ("可引用的網址", "Addresses to cite"),
+    "kit_county_page_zh": ("{county}頁面（中文）", "The {county} page, in Chinese"),
+    "kit_county_page_en": ("{county}頁面（英文）", "The {county} page, in English"),
+    "kit_calendar": ("{county}場次行事曆（.ics）", "The {county} sessions calendar (.ics)"),
+    "kit_no_base_url": (
+        "這次建置沒有設定網站位址，下列網址只有路徑；正式發布的網站會列出完整網址。",
+        "This build does not know the site's address, so the addresses below are paths only; the "
+        "published site gives them in full.",
+    ),
+    "kit_copy": ("複製", "Copy"),
+    "kit_copy_paragraph": ("複製說明", "Copy the 說明"),
+    "kit_copied": ("已複製", "Copied"),
+    "kit_qr": ("QR code", "QR code"),
+    "kit_qr_intro": (
+        "{county}頁面的 QR code，與列印頁面上的相同，可放進公文或海報：",
+        "The QR code of the {county} page in English, the same as on the printed page, for a letter or a "
+        "poster (the Chinese version of this page gives the Chinese page's code):",
+    ),
+    "kit_qr_alt": ("QR code：{address}", "QR code: {address}"),
+    "kit_qr_svg": ("下載 SVG 檔（向量圖，放大不失真）：{file}", "Download the SVG file (scales without blur): {file}"),
+    "kit_qr_png": ("下載 PNG 檔（圖片）：{file}", "Download the PNG file (an image): {file}"),
+    "kit_paragraph": ("公文說明（可直接貼上）", "A 說明 (details) to paste into your letter"),
+    "kit_paragraph_intro": (
+        "依公文格式寫好的說明，列出貴縣市所屬分區的線上簡報場與本站網址：",
+        "Written in the form of an official letter, in Chinese only, as official letters are: it gives your "
+        "county's district, its online sessions and this site's address.",
+    ),
+    "kit_draft": ("公文系統匯入檔（DI 草稿）", "A draft letter for your document system (DI file)"),
+    "kit_draft_intro": (
+        "下載後匯入公文系統：主旨與說明已寫好，檔案標示為草稿。",
+        "Download it and import it into your document system: its subject and 說明 are written (in "
+        "Chinese only, as official letters are), and it is marked as a draft.",
+    ),
+    "kit_draft_link": ("下載公文草稿：{file}", "Download the draft letter: {file}"),
+    "kit_to_fill": (
+        "草稿留空、由貴府填寫或由公文系統編號的欄位：",
+        "What the draft leaves for your office or its system to fill in:",
+    ),
+    "kit_back": ("回到{county}頁面", "Back to the {county} page"),
     "notice_link": ("{sender}函（{date}）", "{sender}'s official letter ({date})"),
     "all_counties": ("所有縣市", "All counties and cities"),
     # year home

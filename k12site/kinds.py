@@ -55,6 +55,10 @@ def _counties(year: Year) -> list[YearPage]:
     return [YearPage(county.slug, {"county": county}) for county in year.counties]
 
 
+def _letters(year: Year) -> list[YearPage]:
+    return [YearPage(county.slug, {"county": county}) for county in year.counties]
+
+
 def _notices(year: Year) -> list[YearPage]:
     return [
         YearPage(slug, {"county": year.county(slug), "notice": notice}) for slug, notice in sorted(year.notices.items())
@@ -79,6 +83,8 @@ PAGE_KINDS: dict[str, PageKind] = {
     # always there, "nothing has changed yet" included: a reader subscribes before the first change
     "changes": PageKind("year", "changes/", "changes.html", "nav_changes", _once),
     "county": PageKind("year", "counties/{slug}/", "county.html", pages=_counties),
+    # for the county's office: what to cite in its own letter, and a draft of it (see `kit`)
+    "letter": PageKind("year", "counties/{slug}/letter/", "letter.html", pages=_letters),
     "notice": PageKind("year", "notice/{slug}/", "notice.html", pages=_notices),
     # content/<year>/<name>.<lang>.md: its front matter gives its title and menu place
     "content": PageKind("year", "{slug}/", "content.html", pages=_content),

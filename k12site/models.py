@@ -326,6 +326,13 @@ class Organizer(Body):
     )
 
 
+class PlanLetter(Model):
+    """The organizer's letter that sets out the plan: every county's forwarding letter cites it (說明一)."""
+
+    date: Date = Field(description="Its date (發文日期), e.g. 2025-07-04.")
+    reference: Line = Field(description="Its reference (發文字號) as written, e.g. 臺教國署國字第1145503078A號.")
+
+
 class YearFile(Model):
     """The academic year and the facts of the national plan shared by all its pages.
 
@@ -344,6 +351,11 @@ class YearFile(Model):
         "becomes DTSTAMP in calendars."
     )
     handbook: Text = Field(description="The process description's note on handbooks, for every county.")
+    plan_letter: PlanLetter | None = Field(
+        None,
+        description="The organizer's letter that counties' letters cite; held once here, never in a county's file. "
+        "None: the county offices' draft leaves that citation for the office to write.",
+    )
 
 
 # --- data/<year>/joining.yaml ---------------------------------------------------------------

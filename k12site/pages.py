@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import i18n, kinds, opendata, urls
 from .eventtext import google_calendar_url
 from .i18n import APPLICATION, HTML_LANG, LANGS, OG_LOCALE, ONSITE_KIND, OTHER, PAGE_NAME, PERIOD, SLOT_KIND
+from .kit import Kit
 from .output import Output
 from .problems import DataError, Problem, display_path
 from .project import Event, OnsiteEvent, Project, Year, minutes_between, part_times
@@ -187,6 +188,7 @@ def _globals(project: Project, google: GoogleUrl) -> dict[str, Any]:
         "part_times": part_times,
         "onsite_slug": _onsite_slug,
         "quote_runs": quote_runs,
+        "county_kit": lambda year, county: Kit(year, county, project.site.base_url),
         "change_anchor": lambda change: urls.change_anchor(change.date),
         "minutes_between": minutes_between,
         "structured_data": _structured_data(project.site.base_url),

@@ -1,5 +1,5 @@
-"""A QR code of a page's own address, for the printed county page: made by `segno`, inline SVG
-(no image file, no request), scaled by the stylesheet."""
+"""A QR code of a page's own address, made by `segno`: inline SVG on the printed county page (no
+image file, no request), scaled by the stylesheet; the same code as files for county offices (`kit`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import segno
 from markupsafe import Markup
 
 
+def qr_code(url: str) -> segno.QRCode:
+    """The QR code of ``url``: the printed county page's, and the county offices' files' (`kit`)."""
+    return segno.make(url, error="m")
+
+
 def qr_svg(url: str, title: str) -> Markup:
     """The QR code of ``url`` as an ``<svg>`` element whose ``<title>`` is ``title``."""
-    code = segno.make(url, error="m")
+    code = qr_code(url)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None, title=title))

@@ -128,6 +128,21 @@ def changes_feed(lang: str, year: int) -> str:
     return f"{lang}/{year}/{CHANGES_FEED}"
 
 
+# What a county office downloads from its county's page for county offices (see `kit`): the county
+# page's QR code, and a draft of its forwarding letter as a DI file. In the page's folder.
+KIT_FILES = {
+    "qr_svg": "{slug}-{year}-qr.svg",
+    "qr_png": "{slug}-{year}-qr.png",
+    "di": "{slug}-{year}.di",
+}
+
+
+def kit_file(lang: str, year: int, county: str, kind: str) -> str:
+    """Path of a county office's file (a key of `KIT_FILES`), e.g.
+    ``zh-tw/114/counties/pingtung/letter/pingtung-114.di``."""
+    return Page("letter", lang, year, county).dir + fill(KIT_FILES[kind], slug=county, year=year)
+
+
 def change_anchor(moment: dt.datetime) -> str:
     """The #fragment of a change on its year's changes page, from its time alone (in UTC, to the
     minute): ``change-2025-07-28t0100z``. The feed's entry ids are made from it too."""
@@ -203,6 +218,7 @@ OUTPUTS: dict[str, OutputKind] = {
     "calendars": OutputKind("calendars", lambda path: path.endswith(".ics"), True, "events"),
     "open data": OutputKind("opendata", lambda path: path.endswith(tuple(OPEN_DATA.values())), True, "listed"),
     "feeds": OutputKind("feeds", lambda path: path.endswith("/" + CHANGES_FEED), True, "listed"),
+    "county offices' files": OutputKind("kit", lambda path: path.endswith((".svg", ".png", ".di")), True, "listed"),
 }
 # A file of no kind above is published and listed: counted by exclusion, so a new kind of output
 # is a promise until its entry says otherwise.

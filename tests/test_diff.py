@@ -25,7 +25,7 @@ from k12site.cli import main
 from k12site.diff import Fact, Report, changed_lines, unrecorded, visible_lines
 from k12site.feeds import feed_id
 from k12site.loader import load_project
-from k12site.urls import change_anchor
+from k12site.urls import KIT_FILES, change_anchor, kit_file
 
 DAY = "2025-08-01"  # before the sessions: the pages mark none of them ended
 
@@ -116,6 +116,8 @@ def test_a_real_edit_is_named_change_by_change(clean: Path, capsys: pytest.Captu
     gone = re.findall(r"^- gone: `(.*?)`$", section(report, "URLs"), re.M)
     county_urls = sorted(
         [f"{lang}/{year}/counties/{facts.county}/" for lang in ("en", "zh-tw")]
+        + [f"{lang}/{year}/counties/{facts.county}/letter/" for lang in ("en", "zh-tw")]  # its office's page
+        + [kit_file(lang, year, facts.county, kind) for lang in ("en", "zh-tw") for kind in KIT_FILES]
         + [f"{lang}/{year}/calendars/counties/{facts.county}.ics" for lang in ("en", "zh-tw")]
     )
     # the headline: the password, the moves, how many pages and calendars, the URLs removed
@@ -123,7 +125,7 @@ def test_a_real_edit_is_named_change_by_change(clean: Path, capsys: pytest.Captu
     assert headline.startswith(f"**{year} District {number}: password {old_password} → changed0001; ")
     parts = [p for p in facts.year.all_events() if p.district.number == number and p.track.slug == facts.session.track]
     assert f"; {len(parts)} event{'s' if len(parts) > 1 else ''} move" in headline
-    assert f"; {len(pages)} pages and {len(calendars)} calendars change; 4 URLs removed.**" in headline
+    assert f"; {len(pages)} pages and {len(calendars)} calendars change; {len(county_urls)} URLs removed.**" in headline
     # the facts, each once for the district, however many session parts share it
     district_parts = [p for p in facts.year.all_events() if p.district.number == number]
     fact = f"- {year} District {number}: password {old_password} → changed0001 ({len(district_parts)} session parts)"

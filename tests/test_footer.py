@@ -131,8 +131,9 @@ def test_a_year_without_the_organizers_website_shows_the_route_without_a_link(ti
 
 
 def own_pages(year: Year, slug: str) -> set[str]:
-    """A county's own pages in a year: its county page and its letter's page, in both languages."""
-    return {urls.Page(kind, lang, year.number, slug).file for kind in ("county", "notice") for lang in LANGS}
+    """A county's own pages in a year: its county page, its letter's page and its office's page, in both languages."""
+    kinds = ("county", "notice", "letter")
+    return {urls.Page(kind, lang, year.number, slug).file for kind in kinds for lang in LANGS}
 
 
 def test_a_letters_contact_is_in_the_footer_of_its_countys_pages_only(site: Built) -> None:

@@ -22,7 +22,7 @@ PACKAGE = REPO / "k12site"
 LAYERS: dict[str, tuple[str, ...]] = {
     "commands": ("cli", "serve", "diff", "letterimport"),
     "builder": ("builder",),
-    "render": ("pages", "templating", "views", "calendars", "feeds", "opendata", "search", "eventtext", "qr"),
+    "render": ("pages", "templating", "views", "calendars", "feeds", "opendata", "search", "eventtext", "qr", "kit"),
     "source": ("loader", "checks", "content", "schema", "ledger", "datafiles", "validate", "letter", "di"),
     "plan": ("urls", "kinds"),
     "project": ("project",),

@@ -120,9 +120,12 @@ def test_the_real_ledger_records_every_url_the_real_site_publishes_in_both_langu
     calendars = [url for url in recorded if url.endswith(".ics")]
     data = [url for url in recorded if url.split("/")[2:3] == ["data"]]  # the open data of each year and language
     feeds = [url for url in recorded if url.endswith(".atom")]  # the changes of each year and language
-    assert len(pages) + len(calendars) + len(data) + len(feeds) == len(recorded)
+    kits = [url for url in recorded if url.split("/")[-2:-1] == ["letter"] and not url.endswith("/")]
+    assert len(pages) + len(calendars) + len(data) + len(feeds) + len(kits) == len(recorded)
     assert len(data) == 3 * 2 * len(project.years)
     assert len(feeds) == 2 * len(project.years)
+    # each county office's QR code (SVG, PNG) and draft letter, per year and language
+    assert len(kits) == 3 * 2 * sum(len(year.counties) for year in project.years)
     assert len(pages) == sum(1 for name in output.names if name.endswith("/index.html"))
     for url in recorded:
         lang, _, rest = url.partition("/")
@@ -302,7 +305,7 @@ LEDGER_MISTAKES = [
         "  - en/114/onsite/\n",
         "  - en/114/onsite/\n  - en/114/on-site/\n",
         [
-            "data/urls.yaml:27:5: urls[24]: en/114/on-site/ is no longer built; if it moved, add it under 'moved:' with its new URL; if it is gone for good, add it there with the URL that best replaces it, so that links already published still lead somewhere"
+            "data/urls.yaml:35:5: urls[32]: en/114/on-site/ is no longer built; if it moved, add it under 'moved:' with its new URL; if it is gone for good, add it there with the URL that best replaces it, so that links already published still lead somewhere"
         ],
         id="gone",
     ),
@@ -310,7 +313,7 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/onsite/: en/114/process/\n",
         [
-            "data/urls.yaml:58:3: moved.en/114/onsite/: en/114/onsite/ is still built, so it cannot have moved; take it out of 'moved:'"
+            "data/urls.yaml:74:3: moved.en/114/onsite/: en/114/onsite/ is still built, so it cannot have moved; take it out of 'moved:'"
         ],
         id="moved_but_built",
     ),
@@ -318,7 +321,7 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/on-site/: en/114/onsite/\n",
         [
-            "data/urls.yaml:58:3: moved.en/114/on-site/: en/114/on-site/ is not under 'urls:'; only a URL the site has published can move (is it spelled as there?)"
+            "data/urls.yaml:74:3: moved.en/114/on-site/: en/114/on-site/ is not under 'urls:'; only a URL the site has published can move (is it spelled as there?)"
         ],
         id="moved_not_recorded",
     ),
@@ -326,7 +329,7 @@ LEDGER_MISTAKES = [
         "  - zh-tw/search/\nmoved: {}\n",
         "  - zh-tw/search/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/onsite-sessions/\n",
         [
-            "data/urls.yaml:59:20: moved.en/114/on-site/: en/114/onsite-sessions/, where en/114/on-site/ moved, is not built by this site; write a URL the build produces"
+            "data/urls.yaml:75:20: moved.en/114/on-site/: en/114/onsite-sessions/, where en/114/on-site/ moved, is not built by this site; write a URL the build produces"
         ],
         id="moved_to_nothing",
     ),
@@ -334,7 +337,7 @@ LEDGER_MISTAKES = [
         "  - zh-tw/search/\nmoved: {}\n",
         "  - zh-tw/search/\n  - en/114/on-site/\n  - en/114/field/\nmoved:\n  en/114/field/: en/114/on-site/\n  en/114/on-site/: en/114/onsite/\n",
         [
-            "data/urls.yaml:60:18: moved.en/114/field/: en/114/on-site/, where en/114/field/ moved, has itself moved to en/114/onsite/; write en/114/onsite/ here"
+            "data/urls.yaml:76:18: moved.en/114/field/: en/114/on-site/, where en/114/field/ moved, has itself moved to en/114/onsite/; write en/114/onsite/ here"
         ],
         id="moved_twice",
     ),
@@ -342,7 +345,7 @@ LEDGER_MISTAKES = [
         "  - zh-tw/search/\nmoved: {}\n",
         "  - zh-tw/search/\n  - en/114/on-site/\nmoved:\n  en/114/on-site/: en/114/calendars/all.ics\n",
         [
-            "data/urls.yaml:59:20: moved.en/114/on-site/: en/114/on-site/ cannot move to en/114/calendars/all.ics: a page moves to a page (a URL ending in '/'), and any other file to a file of its own kind (a .ics calendar to a .ics calendar)"
+            "data/urls.yaml:75:20: moved.en/114/on-site/: en/114/on-site/ cannot move to en/114/calendars/all.ics: a page moves to a page (a URL ending in '/'), and any other file to a file of its own kind (a .ics calendar to a .ics calendar)"
         ],
         id="page_to_calendar",
     ),
@@ -350,14 +353,14 @@ LEDGER_MISTAKES = [
         "moved: {}\n",
         "moved:\n  en/114/onsite: /en/114/onsite/\n",
         [
-            "data/urls.yaml:58:18: moved.en/114/onsite: '/en/114/onsite/' is not a URL of this site as data/urls.yaml writes them: lowercase, relative to the site's address, e.g. en/114/counties/pingtung/"
+            "data/urls.yaml:74:18: moved.en/114/onsite: '/en/114/onsite/' is not a URL of this site as data/urls.yaml writes them: lowercase, relative to the site's address, e.g. en/114/counties/pingtung/"
         ],
         id="moved_to_a_path",
     ),
     pytest.param(
         "moved: {}\n",
         "moved: [en/114/onsite/]\n",
-        ["data/urls.yaml:57:8: moved: should be a mapping of keys and values, not a list"],
+        ["data/urls.yaml:73:8: moved: should be a mapping of keys and values, not a list"],
         id="moved_a_list",
     ),
 ]
@@ -565,7 +568,7 @@ def test_record_refuses_while_a_recorded_url_is_missing_and_writes_nothing(
 def test_record_creates_a_missing_ledger_with_its_schema_line(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tiny / "data/urls.yaml").unlink()
     code, lines, err = out(["urls", "--record", "--root", str(tiny)], capsys)
-    assert (code, lines[0], err) == (0, "recorded 54 new URLs in data/urls.yaml:", [])
+    assert (code, lines[0], err) == (0, "recorded 70 new URLs in data/urls.yaml:", [])
     text = (tiny / "data/urls.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/urls.schema.json\n# ")
     assert text.endswith("urls:\n" + "".join(f"  - {url}\n" for url in FILES_URLS) + "moved: {}\n")

@@ -92,6 +92,8 @@ def test_starting_year_115_as_the_guide_says_step_by_step(
         ("114學年度", "115學年度"),
         ("2025–26", "2026–27"),
         ("published: 2025-07-21T00:00:00Z", "published: 2026-07-20T00:00:00Z"),
+        ("date: 2025-07-04", "date: 2026-07-03"),  # plan_letter: the organizer's letter of the year
+        ("臺教國署國字第1145503078A號", "臺教國署國字第1155500001號"),
     )
     code, _, err = run(seed_project, capsys, "check")
     assert code == 0 and only_new_urls_of_115(err)

@@ -304,13 +304,14 @@ SEED_PAGES = [
 ]
 
 
-def test_the_seed_builds_68_pages_and_92_calendars_with_pingtungs_letter(site: Built) -> None:
+def test_the_seed_builds_112_pages_and_92_calendars_with_pingtungs_letter(site: Built) -> None:
     html = {p.relative_to(site.root).as_posix() for p in site.root.rglob("*.html")}
     for rel in SEED_PAGES:
         assert rel in html and rel.replace("zh-tw/", "en/") in html, rel
     # the root and 404 pages; per language its front and search pages, and in 114 its home,
-    # sessions, process, on-site and changes pages, 3 agendas, 22 counties and Pingtung's letter
-    assert len(html) == 2 + 2 * (2 + 5 + 3 + 22 + 1) == 68
+    # sessions, process, on-site and changes pages, 3 agendas, 22 counties, 22 county offices'
+    # pages and Pingtung's letter
+    assert len(html) == 2 + 2 * (2 + 5 + 3 + 22 + 22 + 1) == 112
     calendars = [p for p in site.root.rglob("*.ics")]
     assert len(calendars) == 2 * (1 + 22 + 3 + 5 + 15) == 92  # all, counties, tracks, districts, sessions
     assert (site.root / "zh-tw/114/calendars/counties/pingtung.ics").is_file()

@@ -224,7 +224,15 @@ urls:
   - en/114/changes.atom
   - en/114/changes/
   - en/114/counties/alpha/
+  - en/114/counties/alpha/letter/
+  - en/114/counties/alpha/letter/alpha-114-qr.png
+  - en/114/counties/alpha/letter/alpha-114-qr.svg
+  - en/114/counties/alpha/letter/alpha-114.di
   - en/114/counties/beta-city/
+  - en/114/counties/beta-city/letter/
+  - en/114/counties/beta-city/letter/beta-city-114-qr.png
+  - en/114/counties/beta-city/letter/beta-city-114-qr.svg
+  - en/114/counties/beta-city/letter/beta-city-114.di
   - en/114/data/sessions.csv
   - en/114/data/sessions.json
   - en/114/data/sessions.schema.json
@@ -251,7 +259,15 @@ urls:
   - zh-tw/114/changes.atom
   - zh-tw/114/changes/
   - zh-tw/114/counties/alpha/
+  - zh-tw/114/counties/alpha/letter/
+  - zh-tw/114/counties/alpha/letter/alpha-114-qr.png
+  - zh-tw/114/counties/alpha/letter/alpha-114-qr.svg
+  - zh-tw/114/counties/alpha/letter/alpha-114.di
   - zh-tw/114/counties/beta-city/
+  - zh-tw/114/counties/beta-city/letter/
+  - zh-tw/114/counties/beta-city/letter/beta-city-114-qr.png
+  - zh-tw/114/counties/beta-city/letter/beta-city-114-qr.svg
+  - zh-tw/114/counties/beta-city/letter/beta-city-114.di
   - zh-tw/114/data/sessions.csv
   - zh-tw/114/data/sessions.json
   - zh-tw/114/data/sessions.schema.json

@@ -49,10 +49,14 @@ class Site:
 
     @property
     def county_pages(self) -> list[str]:
-        """Every county page of every year, in both languages."""
+        """Every county page of every year, in both languages (not its office's page beneath it)."""
         folder = PAGE_KINDS["county"].path.partition("{")[0]  # "counties/"
         in_a_year = [p.split("/", 2) for p in self.language_pages if p.count("/") > 1]  # <lang>/<year>/<rest>
-        return [f"{lang}/{year}/{rest}" for lang, year, rest in in_a_year if rest.startswith(folder)]
+        return [
+            f"{lang}/{year}/{rest}"
+            for lang, year, rest in in_a_year
+            if rest.startswith(folder) and rest.count("/") == 2
+        ]
 
 
 BASE_URL = "https://example.github.io/k12-training/"
