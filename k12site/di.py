@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .letter import MAX_BYTES, Attached, Letter, LetterError, Point, Unplaced, roc_date
+from .i18n import fill
+from .letter import DATE_PROBLEM, MAX_BYTES, Attached, Letter, LetterError, Point, Unplaced, issued_on
 
 # The root's children in the order the format fixes; 聯絡方式 and 段落 may repeat. The reader
 # places each by this table (one out of it, or out of order, is unplaced) and the writer
@@ -355,17 +356,14 @@ class _Reader:
         value = _text(element)
         if not value:
             return
-        day = roc_date(value)
+        day = issued_on(value)
         if day is None:
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                raise LetterError(
-                    self.name,
-                    element.sourceline or 1,
-                    f"發文日期 {value!r} is not a date written like 中華民國114年7月21日",
-                    where=self.tree.getpath(element),
-                ) from None
+            raise LetterError(
+                self.name,
+                element.sourceline or 1,
+                fill(DATE_PROBLEM, value=repr(value)),
+                where=self.tree.getpath(element),
+            )
         self.letter.date = day
 
     def reference(self, element: etree._Element) -> None:

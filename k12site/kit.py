@@ -45,12 +45,8 @@ SENDER = "發文機關"
 CITATION_MISSING = "說明：依據之來文"  # without the year's plan_letter, the office cites the letter it received
 
 
-def page_address(base_url: str, page: Page) -> str:
-    """A page's address to cite: absolute when the site's address is known, else its path from the site's root."""
-    return urls.absolute(base_url, page.dir) if base_url else "/" + page.dir
-
-
-def file_address(base_url: str, path: str) -> str:
+def address(base_url: str, path: str) -> str:
+    """A site path's address to cite: absolute when the site's address is known, else the path from the site's root."""
     return urls.absolute(base_url, path) if base_url else "/" + path
 
 
@@ -67,10 +63,10 @@ class Kit:
         return self.year.district_of(self.county.slug)
 
     def county_page(self, lang: str) -> str:
-        return page_address(self.base_url, Page("county", lang, self.year.number, self.county.slug))
+        return address(self.base_url, Page("county", lang, self.year.number, self.county.slug).dir)
 
     def calendar(self, lang: str) -> str:
-        return file_address(self.base_url, urls.calendar(lang, self.year.number, "county", self.county.slug))
+        return address(self.base_url, urls.calendar(lang, self.year.number, "county", self.county.slug))
 
     def file_name(self, kind: str) -> str:
         """The file's name in the page's folder (the page links it so)."""

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import fill
 from .problems import DataError, Problem
 
 MAX_BYTES = 1_000_000  # a real letter is a few kB, its DI file about as much
@@ -158,6 +159,20 @@ def roc_date(value: str) -> dt.date | None:
         return None
 
 
+def issued_on(value: str) -> dt.date | None:
+    """A 發文日期 as a date: 中華民國114年7月21日 (or 2025-07-21), else None."""
+    day = roc_date(value)
+    if day is None:
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return day
+
+
+DATE_PROBLEM = "發文日期 {value} is not a date written like 中華民國114年7月21日"
+
+
 def level(text: str) -> tuple[int, str] | None:
     """The level (0, 1, 2) and marker of an item that starts ``text``, or None."""
     for depth, pattern in enumerate(LEVELS):
@@ -273,14 +288,9 @@ class _TextReader:
 def _header(letter: Letter, key: str, value: str, number: int, name: str) -> None:
     letter.lines[key] = number
     if key == "date":
-        day = roc_date(value)
+        day = issued_on(value)
         if day is None:
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                raise LetterError(
-                    name, number, f"發文日期 {value!r} is not a date written like 中華民國114年7月21日"
-                ) from None
+            raise LetterError(name, number, fill(DATE_PROBLEM, value=repr(value)))
         letter.date = day
     elif key == "attachments":
         if not value:
