@@ -40,7 +40,7 @@ SESSION = "{track}：{date}（{weekday}）{parts}。"
 PART = "{label} {start}至{end}"
 PAGE = "各場次議程、Webex 會議連結及密碼、應攜帶設備及最新異動，請參閱本研習網站{county}頁面：{address}"
 # What an office's own system or staff fills in; each is empty in the draft.
-TO_FILL = ("受文者", "發文日期", "發文字號", "速別", "正本", "副本", "承辦人及聯絡方式", "署名")
+TO_FILL = ("機關代碼", "地址", "承辦人及聯絡方式", "受文者", "發文日期", "發文字號", "速別", "正本", "副本", "署名")
 SENDER = "發文機關"
 CITATION_MISSING = "說明：依據之來文"  # without the year's plan_letter, the office cites the letter it received
 

@@ -237,3 +237,20 @@ def test_last_years_letter_left_in_a_new_year_is_a_warning(
         "year 114: is it last year's letter? Give the organizer's letter for this year, or delete plan_letter "
         "until it is out"
     )
+
+
+def test_what_the_office_fills_in_is_what_the_draft_leaves_empty(built) -> None:
+    project, _ = built
+    named = {"聯絡方式": "承辦人及聯絡方式"}  # the page's name for an element
+    optional = {"密等及解密條件或保密期限", "附件"}  # a forwarding letter may have neither
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    for year, county in counties(project)[:4]:
+        kit = Kit(year, county, BASE)
+        root = etree.fromstring(kit.draft(), parser)
+        elements = [child for child in root if isinstance(child.tag, str) and child.tag not in optional]
+        empty = {named.get(e.tag, e.tag) for e in elements if not "".join(e.itertext()).strip() and not e.attrib}
+        if not root.findtext("發文機關/機關代碼"):
+            empty.add("機關代碼")
+        if root.findtext("發文機關/全銜"):
+            empty.discard("發文機關")
+        assert empty == set(kit.to_fill) - {"說明：依據之來文"}, county.slug
