@@ -71,6 +71,8 @@ def test_the_addresses_to_cite_are_written_out_in_full_and_lead_to_the_sites_fil
         buttons = page.select("button.copy[data-copy]")
         assert all(button.has_attr("hidden") and page.find(id=button["data-copy"]) for button in buttons)
         assert page.select_one("script[src$='assets/copy.js']")
+        # not for readers looking for their session: out of the search index (its 說明 repeats the sessions)
+        assert not page.select("[data-pagefind-body]")
 
 
 def test_the_qr_code_files_read_the_county_pages_address_as_the_printed_page_does(built) -> None:
