@@ -81,7 +81,6 @@ def _grow_districts(files: dict[Path, Any], extra: list[list[dict[str, Any]]]) -
             new = copy.deepcopy(district)
             new["number"] = district["number"] + offset
             new["counties"] = [renamed[slug] for slug in district["counties"]]
-            new["priority_counties"] = [renamed[slug] for slug in district.get("priority_counties", [])]
             meeting = int(new["webex"]["meeting_number"].replace(" ", "")) + new["number"] * 7919
             digits = f"{meeting % 10**11:011d}"
             new["webex"]["meeting_number"] = f"{digits[:4]} {digits[4:7]} {digits[7:]}"

@@ -17,10 +17,9 @@ year's data and the county's district: nothing here names a year, a county or a 
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
-
-import segno
 
 from . import dates, di, models, urls
 from .i18n import LANGS, fill
@@ -135,10 +134,6 @@ class Kit:
         citation = [] if self.year.info.plan_letter else [CITATION_MISSING]
         return [*citation, *([] if self.sender else [SENDER]), *TO_FILL]
 
-    def qr(self, lang: str) -> segno.QRCode:
-        """The QR code of the county page in ``lang``: the code its printed sheet carries."""
-        return qr_code(self.county_page(lang))
-
     def draft(self) -> bytes:
         return di.write_di(self.letter, draft=True)
 
@@ -159,10 +154,19 @@ def render_kit(project: Project, output: Output) -> None:
             one = Kit(year, county, base_url)
             draft = one.draft()
             for lang in LANGS:
-                code = one.qr(lang)
-                svg, png = io.BytesIO(), io.BytesIO()
-                code.save(svg, kind="svg", scale=8, border=4, title=county.name[lang], xmldecl=True)
-                code.save(png, kind="png", scale=8, border=4)
-                output.add(urls.kit_file(lang, year.number, county.slug, "qr_svg"), svg.getvalue())
-                output.add(urls.kit_file(lang, year.number, county.slug, "qr_png"), png.getvalue())
+                svg, png = qr_files(one.county_page(lang), county.name[lang])
+                output.add(urls.kit_file(lang, year.number, county.slug, "qr_svg"), svg)
+                output.add(urls.kit_file(lang, year.number, county.slug, "qr_png"), png)
                 output.add(urls.kit_file(lang, year.number, county.slug, "di"), draft)
+
+
+# Kept for the life of the process: `serve` rebuilds on every save, and a code's files depend on
+# its address and title alone (writing the PNG is most of the kit's time).
+@functools.lru_cache(maxsize=4096)
+def qr_files(address: str, title: str) -> tuple[bytes, bytes]:
+    """The QR code of ``address`` as an SVG file (titled ``title``) and a PNG file."""
+    code = qr_code(address)
+    svg, png = io.BytesIO(), io.BytesIO()
+    code.save(svg, kind="svg", scale=8, border=4, title=title, xmldecl=True)
+    code.save(png, kind="png", scale=8, border=4)
+    return svg.getvalue(), png.getvalue()

@@ -3,6 +3,8 @@ image file, no request), scaled by the stylesheet; the same code as files for co
 
 from __future__ import annotations
 
+import functools
+
 import segno
 from markupsafe import Markup
 
@@ -12,6 +14,9 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error="m")
 
 
+# Kept for the life of the process: the printed county page and the county offices' page draw the
+# same code, and `serve` draws them again on every save; a code depends on its address and title alone.
+@functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str) -> Markup:
     """The QR code of ``url`` as an ``<svg>`` element whose ``<title>`` is ``title``."""
     code = qr_code(url)
