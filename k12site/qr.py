@@ -9,14 +9,15 @@ import segno
 from markupsafe import Markup
 
 
+# Made once per address for the life of the process (encoding is most of a code's cost): the
+# printed county page, its office's page and its office's files show the same code, and `serve`
+# shows them again on every save. A code depends on its address alone; nothing changes one.
+@functools.lru_cache(maxsize=4096)
 def qr_code(url: str) -> segno.QRCode:
     """The QR code of ``url``: the printed county page's, and the county offices' files' (`kit`)."""
     return segno.make(url, error="m")
 
 
-# Kept for the life of the process: the printed county page and the county offices' page draw the
-# same code, and `serve` draws them again on every save; a code depends on its address and title alone.
-@functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, title: str) -> Markup:
     """The QR code of ``url`` as an ``<svg>`` element whose ``<title>`` is ``title``."""
     code = qr_code(url)
