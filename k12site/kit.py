@@ -36,7 +36,7 @@ SUBJECT = "轉知{organizer}辦理{title}，請查照。"
 CITATION = "依據{organizer}{date}{reference}函辦理。"
 DISTRICT = "本{kind}屬第{district}區，線上簡報場如下（Webex 會議連結、會議號碼及密碼請見說明{page_item}網頁）："
 SESSION = "{track}：{date}（{weekday}）{parts}。"
-PART = "{label} {start}至{end}"
+PART = "{label} {opens}開放簽到，{start}至{end}"  # when sign-in opens, then the content
 PAGE = "各場次議程、Webex 會議連結及密碼、應攜帶設備及最新異動，請參閱本研習網站{county}頁面：{address}"
 # What an office's own system or staff fills in; each is empty in the draft.
 TO_FILL = ("機關代碼", "地址", "承辦人及聯絡方式", "受文者", "發文日期", "發文字號", "速別", "正本", "副本", "署名")
@@ -103,9 +103,8 @@ class Kit:
         )
 
     def _session(self, session: models.Session) -> str:
-        parts = "、".join(
-            fill(PART, label=part.label.zh, start=part_times(part)[0], end=part_times(part)[2])
-            for part in self.year.session_parts(session)
+        parts = "；".join(
+            fill(PART, label=part.label.zh, **self._times(part)) for part in self.year.session_parts(session)
         )
         return fill(
             SESSION,
@@ -114,6 +113,11 @@ class Kit:
             weekday=dates.weekday(session.date, ZH),
             parts=parts,
         )
+
+    @staticmethod
+    def _times(part: models.Part) -> dict[str, str]:
+        opens, start, end = part_times(part)
+        return {"opens": opens, "start": start, "end": end}
 
     @property
     def paragraph(self) -> list[tuple[int, str]]:
