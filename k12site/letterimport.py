@@ -93,10 +93,10 @@ def import_letter(root: Path, file: Path, county: str, *, year: int | None = Non
     text = render(data, letter, file.name)
     source = read_yaml(text.encode("utf-8"), shown)
     notice, to_fill = validate_file(models.NoticeFile, source)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    refusal = unsafe_to_write(target, root, "build.py letter import")
+    refusal = unsafe_to_write(target, root, "build.py letter import")  # before a folder is made through a link
     if refusal:
         raise DataError([refusal])
+    target.parent.mkdir(exist_ok=True)
     replace_file(target, text)
     pending = sum(1 for _ in models.pending_translations(notice)) if notice else _count_pending(data)
     return ImportReport(target, text.count("\n"), pending, letter.unplaced, renumbered, to_fill)

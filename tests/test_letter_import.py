@@ -366,3 +366,16 @@ def test_a_details_of_one_paragraph_is_one_item_numbered_by_the_site(
     assert [line for line in out if line.startswith("note:")] == [
         "note: line 12: an item with no number is numbered 一、 on the site (by its place)"
     ]
+
+
+def test_nothing_is_written_through_a_link_out_of_the_project(
+    without_pingtung: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    notices = without_pingtung / "data/114/notices"
+    notices.rmdir()
+    notices.symlink_to(outside)
+    code, out, err = import_(without_pingtung, capsys, SEED_TEXT, "pingtung")
+    assert code == 1 and out == [] and "is a symbolic link" in err[0]
+    assert list(outside.iterdir()) == []
