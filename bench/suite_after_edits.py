@@ -9,7 +9,7 @@ check and the tests passed, the tests' closing line and the time.
 
 Run: ``.venv/bin/python bench/suite_after_edits.py [SCENARIO ...]`` (each scenario takes as long as
 the suite, a few minutes on two cores). Scenarios: archive, password, reschedule, letter,
-next-year, page.
+import, next-year, page.
 """
 
 from __future__ import annotations
@@ -104,6 +104,17 @@ def letter(root: Path) -> None:
     record_urls(root)
 
 
+def import_letter(root: Path) -> None:
+    """3.9: a county's letter imported from its text (the tests' second letter, Taitung's memo) into
+    the newest year, its English all pending and no instructions yet."""
+    target = root / f"data/{newest(root)}/notices/taitung.yaml"
+    assert not target.exists(), "the live data has Taitung's letter already: pick another county here"
+    letter = root / "tests/sources/second-letter.txt"
+    command = [PYTHON, "build.py", "letter", "import", str(letter), "--county", "taitung"]
+    subprocess.run(command, cwd=root, check=True, capture_output=True)
+    record_urls(root)
+
+
 def next_year(root: Path) -> None:
     """3.5: the newest year copied to the next, every date 52 weeks later (same weekdays), the
     year's numbers and titles moved on, last year's letters and change records left behind."""
@@ -141,6 +152,7 @@ SCENARIOS = {
     "password": password,
     "reschedule": reschedule,
     "letter": letter,
+    "import": import_letter,
     "next-year": next_year,
     "page": page,
 }
