@@ -8,6 +8,7 @@ import gc
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,12 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("verb", nargs="?", default="build", choices=list(VERBS))
     parser.add_argument("ref", nargs="?", help="with diff: the git ref to compare the working tree with, e.g. main")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent,
-        help="project folder holding data/, content/ and templates/ (default: this checkout)",
-    )
+    _root_argument(parser)
     parser.add_argument("--out", type=Path, help="output folder (default: <root>/site)")
     parser.add_argument(
         "--base-url", help="absolute URL the site is published at, e.g. https://example.github.io/repo/"
@@ -93,9 +89,22 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     options = Options.of(args, today)
-    root = options.root
+    return _reporting(lambda: VERBS[args.verb](options, args), options.root, args.verb)
+
+
+def _root_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="project folder holding data/, content/ and templates/ (default: this checkout)",
+    )
+
+
+def _reporting(command: Callable[[], int], root: Path, verb: str) -> int:
+    """Run ``command``; a problem it meets is printed in a few lines, never as a traceback."""
     try:
-        return VERBS[args.verb](options, args)
+        return command()
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -103,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}; the last good site was left as it was", file=sys.stderr)
         return 1
     except OSError as exc:  # no space left, a read-only checkout, no permission: one line, no traceback
-        print(f"error: {_os_error(exc, root)}; {LEFT_AS_IT_WAS[args.verb]}", file=sys.stderr)
+        print(f"error: {_os_error(exc, root)}; {LEFT_AS_IT_WAS[verb]}", file=sys.stderr)
         return 1
 
 
@@ -118,24 +127,16 @@ def letter_main(argv: list[str]) -> int:
     parser.add_argument("--county", required=True, help="the county's slug in data/counties.yaml, e.g. pingtung")
     parser.add_argument("--year", type=int, help="the academic year folder, e.g. 114 (default: the newest)")
     parser.add_argument("--force", action="store_true", help="replace the county's notice file if it exists")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path(__file__).resolve().parent.parent,
-        help="project folder (default: this checkout)",
-    )
+    _root_argument(parser)
     args = parser.parse_args(argv)
+    root = args.root.resolve()
+    return _reporting(lambda: _import(root, args), root, "letter")
+
+
+def _import(root: Path, args: argparse.Namespace) -> int:
     from .letterimport import import_letter
 
-    root = args.root.resolve()
-    try:
-        report = import_letter(root, args.file, args.county, year=args.year, force=args.force)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"error: {_os_error(exc, root)}; nothing was written", file=sys.stderr)
-        return 1
+    report = import_letter(root, args.file, args.county, year=args.year, force=args.force)
     shown = display_path(report.path, root)
     print(f"wrote {shown}: {report.lines} lines, {_pending_translations(report.pending)}")
     for unplaced in report.unplaced:
@@ -158,6 +159,7 @@ LEFT_AS_IT_WAS = {
     "serve": "the preview stopped",
     "schema": "each file not yet rewritten was left as it was, and none was half written",
     "urls": "data/urls.yaml was left as it was",
+    "letter": "nothing was written",
     "diff": "the working tree was left as it was",
 }
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from . import dates
 from .i18n import fill
 from .letter import DATE_PROBLEM, MAX_BYTES, Attached, Letter, LetterError, Point, Unplaced, issued_on
 
@@ -491,12 +492,6 @@ def reference_parts(value: str | None, day: dt.date | None) -> tuple[str, str, s
     return match["word"], number[:cut], number[cut:], match["branch"]
 
 
-def roc(day: dt.date) -> str:
-    """A date as a letter writes it: 中華民國114年7月21日."""
-    year = day.year - 1911
-    return f"中華民國{year}年{day.month}月{day.day}日" if 10 <= year <= 999 else day.isoformat()
-
-
 # --- writing ---------------------------------------------------------------------------------
 
 
@@ -580,7 +575,7 @@ def _write_addressee(root: etree._Element, letter: Letter) -> None:
 
 
 def _write_date(root: etree._Element, letter: Letter) -> None:
-    _sub(_sub(root, "發文日期"), "年月日", roc(letter.date) if letter.date else None)
+    _sub(_sub(root, "發文日期"), "年月日", dates.letter_date(letter.date, "zh-tw") if letter.date else None)
 
 
 def _write_reference(root: etree._Element, letter: Letter) -> None:

@@ -98,19 +98,6 @@ def read_bounded(path: Path, name: str) -> bytes:
     return raw
 
 
-def decode(raw: bytes, name: str) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise LetterError(name, line, "is not UTF-8 text; save the letter's text as UTF-8") from None
-    bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
-    if bad:
-        line = text[: bad.start()].count("\n") + 1
-        raise LetterError(name, line, f"holds the control character U+{ord(bad[0]):04X}; is this a text file?")
-    return text
-
-
 # --- the letter's text --------------------------------------------------------------------
 
 ZH_DIGITS = "〇一二三四五六七八九十百"

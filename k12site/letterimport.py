@@ -25,8 +25,10 @@ import yaml
 from . import models
 from .di import is_di, read_di
 from .files import replace_file, unsafe_to_write
-from .letter import Letter, LetterError, Point, Unplaced, decode, read_bounded, read_text
+from .letter import Letter, LetterError, Point, Unplaced, read_bounded, read_text
+from .loader import YEAR_FOLDER
 from .problems import DataError, Problem, display_path
+from .sourcefile import SourceError, decode_source, read_source
 from .validate import validate_file
 from .views import item_marker
 from .yamlfile import read_yaml
@@ -50,11 +52,16 @@ def read_letter(path: Path, name: str) -> Letter:
     raw = read_bounded(path, name)
     if is_di(raw):
         return read_di(raw, name)
-    return read_text(decode(raw, name), name)
+    try:
+        text = decode_source(raw, name)
+    except SourceError as exc:
+        raise DataError([exc.problem]) from None
+    return read_text(text, name)
 
 
 def newest_year(root: Path) -> int:
-    years = sorted(int(p.name) for p in (root / "data").glob("[0-9]*") if p.is_dir() and p.name.isdigit())
+    data = root / "data"
+    years = sorted(int(p.name) for p in data.iterdir() if p.is_dir() and YEAR_FOLDER.fullmatch(p.name))
     if not years:
         raise LetterError("data", 1, "holds no year folder (data/<year>/): pass --year")
     return years[-1]
@@ -64,10 +71,10 @@ def county_names(root: Path) -> dict[str, models.LineText]:
     """The counties of data/counties.yaml by slug (their names give the sender's English)."""
     path = root / "data" / "counties.yaml"
     name = display_path(path, root)
-    try:
-        source = read_yaml(path.read_bytes(), name)
-    except OSError as exc:
-        raise LetterError(name, 1, exc.strerror or str(exc)) from None
+    try:  # read as the build reads it: inside the project, bounded, plain YAML
+        source = read_yaml(read_source(path, root), name)
+    except SourceError as exc:
+        raise DataError([exc.problem]) from None
     counties, problems = validate_file(models.CountiesFile, source)
     if counties is None:
         raise DataError(problems)
@@ -92,14 +99,13 @@ def import_letter(root: Path, file: Path, county: str, *, year: int | None = Non
     data = notice_data(letter, counties[county], renumbered)
     text = render(data, letter, file.name)
     source = read_yaml(text.encode("utf-8"), shown)
-    notice, to_fill = validate_file(models.NoticeFile, source)
+    _, to_fill = validate_file(models.NoticeFile, source)
     refusal = unsafe_to_write(target, root, "build.py letter import")  # before a folder is made through a link
     if refusal:
         raise DataError([refusal])
     target.parent.mkdir(exist_ok=True)
     replace_file(target, text)
-    pending = sum(1 for _ in models.pending_translations(notice)) if notice else _count_pending(data)
-    return ImportReport(target, text.count("\n"), pending, letter.unplaced, renumbered, to_fill)
+    return ImportReport(target, text.count("\n"), _count_pending(data), letter.unplaced, renumbered, to_fill)
 
 
 def _count_pending(value: Any) -> int:

@@ -218,7 +218,9 @@ OUTPUTS: dict[str, OutputKind] = {
     "calendars": OutputKind("calendars", lambda path: path.endswith(".ics"), True, "events"),
     "open data": OutputKind("opendata", lambda path: path.endswith(tuple(OPEN_DATA.values())), True, "listed"),
     "feeds": OutputKind("feeds", lambda path: path.endswith("/" + CHANGES_FEED), True, "listed"),
-    "county offices' files": OutputKind("kit", lambda path: path.endswith((".svg", ".png", ".di")), True, "listed"),
+    "county offices' files": OutputKind(
+        "kit", lambda path: "/letter/" in path and path.endswith((".svg", ".png", ".di")), True, "listed"
+    ),
 }
 # A file of no kind above is published and listed: counted by exclusion, so a new kind of output
 # is a promise until its entry says otherwise.

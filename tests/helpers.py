@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from k12site import models
 from k12site.cli import main
+from k12site.validate import validate_file
+from k12site.yamlfile import read_yaml
 
 
 def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -39,3 +42,10 @@ def soup(folder: Path, rel: str = "") -> BeautifulSoup:
 def text(node: Tag | BeautifulSoup) -> str:
     """An element's words as a reader sees them, one space between each."""
     return " ".join(node.get_text(" ").split())
+
+
+def read_notice(path: Path) -> models.NoticeFile:
+    """A county's notice file, validated as the build validates it (it must be valid)."""
+    notice, problems = validate_file(models.NoticeFile, read_yaml(path.read_bytes(), path.name))
+    assert notice is not None, problems
+    return notice

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from bs4 import BeautifulSoup
-from helpers import cli, edit, text
+from helpers import cli, edit, soup, text
 from lxml import etree
 from PIL import Image
 
@@ -33,10 +32,6 @@ def built(projects, shape: str):
 
 def counties(project) -> list[tuple[Year, object]]:
     return [(year, county) for year in project.years for county in year.counties]
-
-
-def soup(site: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_bytes(), "html.parser")
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)

@@ -13,14 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from guide import commands, committed, data_gates, new_urls, run, section, snapshot, touched
-from helpers import edit, text
+from helpers import edit, read_notice, soup, text
 from seed import REPO
 
 from k12site import models
-from k12site.validate import validate_file
-from k12site.yamlfile import read_yaml
 
 HEADINGS = {"zh-tw": "#### 9. 縣市的公文到了", "en": "#### 3.9 A county's letter arrived"}
 LETTER = REPO / "tests/sources/second-letter.txt"  # Taitung's memo, as text
@@ -36,12 +33,6 @@ def test_the_guide_gives_the_same_steps_in_both_languages() -> None:
     assert commands(zh) == commands(en)
     for lang, guide in (("zh-tw", zh), ("en", en)):
         assert QUOTED[lang] in " ".join(guide.split()), lang
-
-
-def notice_of(root: Path) -> models.NoticeFile:
-    notice, problems = validate_file(models.NoticeFile, read_yaml((root / FILE).read_bytes(), FILE))
-    assert notice is not None, problems
-    return notice
 
 
 @pytest.mark.parametrize("lang", HEADINGS)
@@ -65,7 +56,7 @@ def test_importing_a_letter_as_the_guide_says_step_by_step(
     printed = re.search(r"`(wrote [^`]+)`", flat)[1]
     pattern = re.escape(printed).replace("…", r"[0-9]+")
     assert re.fullmatch(pattern, out[0]), (printed, out[0])
-    notice = notice_of(seed_project)
+    notice = read_notice(seed_project / FILE)
     pending = len(list(models.pending_translations(notice)))
     assert pending and f"{pending} English translations pending" in out[0]
     assert "translation: pending" in flat and "`not placed`" in flat and "`to fill in`" in flat
@@ -82,11 +73,11 @@ def test_importing_a_letter_as_the_guide_says_step_by_step(
     # English pages show the Chinese under the note the guide quotes
     assert run(seed_project, capsys, "build", "--no-search")[0] == 0
     site = seed_project / "site"
-    county = BeautifulSoup((site / f"{lang}/114/counties/taitung/index.html").read_bytes(), "html.parser")
+    county = soup(site / f"{lang}/114/counties/taitung/index.html")
     letter = county.select_one("section#letter")
     assert QUOTED[lang][1:-1] in text(letter) and notice.subject.zh in text(letter)
     assert letter.select("ol.letter-items a[href^='../../notice/taitung/#item-']")
-    english = BeautifulSoup((site / "en/114/notice/taitung/index.html").read_bytes(), "html.parser")
+    english = soup(site / "en/114/notice/taitung/index.html")
     assert "「Translation pending」" in flat or '"Translation pending"' in flat
     assert text(english.select_one(".pending-note")).startswith("Translation pending")
 
@@ -115,7 +106,7 @@ def test_importing_a_letter_as_the_guide_says_step_by_step(
             "    item: 1\n"
         )
     assert run(seed_project, capsys, "build", "--no-search")[0] == 0
-    county = BeautifulSoup((site / f"{lang}/114/counties/taitung/index.html").read_bytes(), "html.parser")
+    county = soup(site / f"{lang}/114/counties/taitung/index.html")
     letter = county.select_one("section#letter")
     assert not letter.select("ol.letter-items")
     assert (

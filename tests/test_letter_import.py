@@ -16,15 +16,13 @@ from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from helpers import cli, edit, text
+from guide import run
+from helpers import edit, read_notice, soup, text
 from seed import REPO, SEED
 
 from k12site import models
 from k12site.letter import read_text
 from k12site.loader import load_project
-from k12site.validate import validate_file
-from k12site.yamlfile import read_yaml
 
 SOURCES = REPO / "tests" / "sources"
 SEED_TEXT = SOURCES / "pingtung-1145124742.txt"  # the letter, then its attachment, as text
@@ -32,17 +30,6 @@ SEED_DI = SOURCES / "pingtung-1145124742.di"
 SECOND_TEXT = SOURCES / "second-letter.txt"
 SECOND_DI = SOURCES / "second-letter.di"
 NOTICE = "data/114/notices/{}.yaml"
-
-
-def read_notice(path: Path) -> models.NoticeFile:
-    notice, problems = validate_file(models.NoticeFile, read_yaml(path.read_bytes(), path.name))
-    assert notice is not None, problems
-    return notice
-
-
-def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], list[str]]:
-    code, out, err = cli([*args, "--root", str(root)], capsys)
-    return code, out.splitlines(), err.splitlines()
 
 
 def import_(
@@ -126,7 +113,7 @@ def test_a_second_letter_of_another_shape_imports_and_builds(
     assert run(seed_project, capsys, "urls", "--record")[0] == 0
     code, _out, err = run(seed_project, capsys, "build", "--strict", "--no-search")
     assert code == 0, err
-    page = BeautifulSoup((seed_project / "site/zh-tw/114/notice/taitung/index.html").read_bytes(), "html.parser")
+    page = soup(seed_project / "site/zh-tw/114/notice/taitung/index.html")
     assert text(page.h1) == f"{notice.sender.zh} 書函"
     assert notice.subject.zh in text(page.select_one("p.subject"))
     copies = text(page.select("dl.distribution dd")[-1])
@@ -255,7 +242,7 @@ def test_english_pages_show_pending_words_in_chinese_marked_and_noted(
     site = imported / "site"
     note_en = "Translation pending"
     for rel in ("en/114/notice/pingtung/index.html", "en/114/counties/pingtung/index.html"):
-        page = BeautifulSoup((site / rel).read_bytes(), "html.parser")
+        page = soup(site / rel)
         assert text(page.select_one(".pending-note")).startswith(note_en), rel
         marked = [span for span in page.select("span.pending")]
         assert marked and all(span["lang"] == "zh-Hant-TW" for span in marked)
@@ -264,7 +251,7 @@ def test_english_pages_show_pending_words_in_chinese_marked_and_noted(
         for span_text in {text(span) for span in marked}:
             assert span_text in {t.zh for _, t in models.pending_translations(notice)}
     for rel in ("zh-tw/114/notice/pingtung/index.html", "zh-tw/114/counties/pingtung/index.html"):
-        page = BeautifulSoup((site / rel).read_bytes(), "html.parser")
+        page = soup(site / rel)
         assert not page.select(".pending-note") and not page.select("span.pending"), rel
 
 
@@ -274,14 +261,12 @@ def test_a_letter_with_no_instructions_shows_its_subject_and_links_its_items(
     assert run(imported, capsys, "build", "--no-search")[0] == 0
     notice = read_notice(imported / NOTICE.format("pingtung"))
     for lang in ("zh-tw", "en"):
-        page = BeautifulSoup((imported / f"site/{lang}/114/counties/pingtung/index.html").read_bytes(), "html.parser")
+        page = soup(imported / f"site/{lang}/114/counties/pingtung/index.html")
         section = page.select_one("section#letter")
         assert notice.subject.zh in text(section.select_one("p.subject"))
         links = [a["href"] for a in section.select("ol.letter-items a")]
         assert links == [f"../../notice/pingtung/#item-{n}" for n in range(1, len(notice.items) + 1)]
-        notice_page = BeautifulSoup(
-            (imported / f"site/{lang}/114/notice/pingtung/index.html").read_bytes(), "html.parser"
-        )
+        notice_page = soup(imported / f"site/{lang}/114/notice/pingtung/index.html")
         assert all(notice_page.find(id=f"item-{n}") for n in range(1, len(notice.items) + 1))
     # once instructions are written, they take the items' place
     with (imported / NOTICE.format("pingtung")).open("a", encoding="utf-8") as stream:
@@ -291,7 +276,7 @@ def test_a_letter_with_no_instructions_shows_its_subject_and_links_its_items(
             "    item: 7\n"
         )
     assert run(imported, capsys, "build", "--no-search")[0] == 0
-    page = BeautifulSoup((imported / "site/en/114/counties/pingtung/index.html").read_bytes(), "html.parser")
+    page = soup(imported / "site/en/114/counties/pingtung/index.html")
     section = page.select_one("section#letter")
     assert not section.select("ol.letter-items") and "Attendees are granted official leave." in text(section)
 
